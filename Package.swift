@@ -1,0 +1,21 @@
+// swift-tools-version: 6.0
+// Sufficiency: placement sufficiency forecasting and matching for children's services in England.
+// Pure Swift: Foundation and Dispatch only, no package dependencies.
+import PackageDescription
+
+let package = Package(
+    name: "Sufficiency",
+    products: [
+        .library(name: "PlacementMatching", targets: ["PlacementMatching"]),
+        .executable(name: "sufficiency", targets: ["sufficiency"]),
+    ],
+    targets: [
+        .target(name: "PlacementMatching"),
+        .target(name: "SufficiencyReports", dependencies: ["PlacementMatching"]),
+        .target(name: "SufficiencyCLI", dependencies: ["PlacementMatching", "SufficiencyReports"]),
+        .executableTarget(name: "sufficiency", dependencies: ["SufficiencyCLI"]),
+        .testTarget(name: "PlacementMatchingTests", dependencies: ["PlacementMatching"]),
+        .testTarget(name: "SufficiencyReportsTests", dependencies: ["SufficiencyReports"]),
+        .testTarget(name: "SufficiencyCLITests", dependencies: ["SufficiencyCLI"]),
+    ]
+)

@@ -1,0 +1,311 @@
+// Least-cost assignment on a dense cost matrix by shortest augmenting paths.
+//
+// The augmentation phase follows D. F. Crouse, "On implementing 2D rectangular assignment
+// algorithms", IEEE Transactions on Aerospace and Electronic Systems 52(4), 2016, pp. 1679-1696,
+// Algorithm 1 and the dual updates of pp. 1685-1686: a Dijkstra search over reduced costs
+// c[i][j] - u[i] - v[j] from one free row to the nearest free column, then an augmentation along
+// that path and an update of the dual potentials u (rows) and v (columns).
+//
+// Before it, square problems run the initialisation phases of R. Jonker and A. Volgenant, "A
+// shortest augmenting path algorithm for dense and sparse linear assignment problems", Computing
+// 38, 1987, pp. 325-340 (column reduction, reduction transfer, two passes of augmenting row
+// reduction), which assign most rows cheaply. Rectangular problems (rows < columns) start instead
+// from a greedy row reduction that keeps every column potential at 0, as the optimality of a
+// rectangular assignment requires of the columns left unused.
+//
+// A row with no augmenting path is skipped, not an error: by Kuhn's lemma it never gets one
+// later, so the rows assigned at the end form a maximum-cardinality matching (AssignmentSolver
+// then finds the least-cost one among those).
+//
+// Tie-breaking: rows are augmented in ascending order; among columns at equal distance the search
+// takes a free column before an assigned one, then the lowest index. A constant matrix therefore
+// gives the identity assignment.
+//
+// Complexity: O(n^2 m) for n rows and m columns in the worst case; the initialisation usually
+// leaves few rows for the O(n m) searches.
+
+/// One solve of a dense problem with `rows <= columns`, on buffers owned by a `Workspace`.
+struct DenseShortestAugmentingPath {
+    let cost: UnsafePointer<Double>
+    let rows: Int
+    let columns: Int
+    let u: UnsafeMutablePointer<Double>
+    let v: UnsafeMutablePointer<Double>
+    let distance: UnsafeMutablePointer<Double>
+    let rowForColumn: UnsafeMutablePointer<Int>
+    let columnForRow: UnsafeMutablePointer<Int>
+    let path: UnsafeMutablePointer<Int>
+    let remaining: UnsafeMutablePointer<Int>
+    let scanned: UnsafeMutablePointer<Int>
+    let freeRows: UnsafeMutablePointer<Int>
+
+    init(cost: UnsafePointer<Double>, rows: Int, columns: Int, workspace: Workspace) {
+        precondition(rows <= columns, "the dense core expects rows <= columns")
+        self.cost = cost
+        self.rows = rows
+        self.columns = columns
+        u = workspace.u.reserve(rows)
+        v = workspace.v.reserve(columns)
+        distance = workspace.distance.reserve(columns)
+        rowForColumn = workspace.rowForColumn.reserve(columns)
+        columnForRow = workspace.columnForRow.reserve(rows)
+        path = workspace.path.reserve(columns)
+        remaining = workspace.remaining.reserve(columns)
+        scanned = workspace.scanned.reserve(columns)
+        freeRows = workspace.freeRows.reserve(rows)
+    }
+
+    /// Solves the problem, leaving the matching in `columnForRow` (-1 = unassigned).
+    ///
+    /// - Returns: The number of rows assigned, the maximum possible.
+    func solve() -> Int {
+        for j in 0..<columns {
+            rowForColumn[j] = -1
+            v[j] = 0
+            remaining[j] = j
+        }
+        for i in 0..<rows {
+            columnForRow[i] = -1
+            u[i] = 0
+        }
+        let freeCount = rows == columns ? jonkerVolgenantStart() : greedyStart()
+        var assigned = rows - freeCount
+        for f in 0..<freeCount where augment(from: freeRows[f]) {
+            assigned += 1
+        }
+        return assigned
+    }
+
+    // MARK: - Initialisation
+
+    /// Assigns each row to its cheapest column when that column is still free (u = row minimum,
+    /// v = 0). Returns the number of rows left free, listed in `freeRows`.
+    private func greedyStart() -> Int {
+        var freeCount = 0
+        for i in 0..<rows {
+            let row = cost + i * columns
+            var best = -1
+            var bestCost = Double.infinity
+            for j in 0..<columns {
+                let c = row[j]
+                if c < bestCost || (c == bestCost && best >= 0 && rowForColumn[best] >= 0 && rowForColumn[j] < 0) {
+                    best = j
+                    bestCost = c
+                }
+            }
+            if best >= 0 && rowForColumn[best] < 0 {
+                columnForRow[i] = best
+                rowForColumn[best] = i
+                u[i] = bestCost
+            } else {
+                freeRows[freeCount] = i
+                freeCount += 1
+            }
+        }
+        return freeCount
+    }
+
+    /// Jonker-Volgenant column reduction, reduction transfer and augmenting row reduction for a
+    /// square matrix. Returns the number of rows left free, listed in `freeRows`.
+    private func jonkerVolgenantStart() -> Int {
+        let n = rows
+        // Column reduction, read row by row for the cache: v[j] = min over i, arg = lowest such row.
+        let argmin = path  // borrowed: path is rewritten by every augmentation
+        for j in 0..<n {
+            v[j] = .infinity
+            argmin[j] = -1
+        }
+        for i in 0..<n {
+            let row = cost + i * n
+            for j in 0..<n where row[j] < v[j] {
+                v[j] = row[j]
+                argmin[j] = i
+            }
+        }
+        for j in 0..<n {
+            let i = argmin[j]
+            if i < 0 {
+                v[j] = 0  // a column nobody may take
+            } else if columnForRow[i] < 0 {
+                columnForRow[i] = j
+                rowForColumn[j] = i
+            }
+        }
+        // Reduction transfer: lower v of each assigned column by its row's second-best reduced cost.
+        var freeCount = 0
+        for i in 0..<n {
+            let j1 = columnForRow[i]
+            guard j1 >= 0 else {
+                freeRows[freeCount] = i
+                freeCount += 1
+                continue
+            }
+            let row = cost + i * n
+            var second = Double.infinity
+            for j in 0..<n where j != j1 {
+                let h = row[j] - v[j]
+                if h < second { second = h }
+            }
+            if second < .infinity { v[j1] -= second }
+        }
+        // Augmenting row reduction, two passes.
+        for _ in 0..<2 {
+            var k = 0
+            let previousFree = freeCount
+            freeCount = 0
+            while k < previousFree {
+                let i = freeRows[k]
+                k += 1
+                let row = cost + i * n
+                var u1 = Double.infinity, u2 = Double.infinity
+                var j1 = -1, j2 = -1
+                for j in 0..<n {
+                    let h = row[j] - v[j]
+                    guard h < .infinity else { continue }
+                    if h < u2 || (h == u2 && (j2 < 0 || (rowForColumn[j] < 0 && rowForColumn[j2] >= 0))) {
+                        if h < u1 || (h == u1 && (j1 < 0 || (rowForColumn[j] < 0 && rowForColumn[j1] >= 0))) {
+                            u2 = u1; j2 = j1
+                            u1 = h; j1 = j
+                        } else {
+                            u2 = h; j2 = j
+                        }
+                    }
+                }
+                if j1 < 0 {  // no allowed column: the search phase will confirm it
+                    freeRows[freeCount] = i
+                    freeCount += 1
+                    continue
+                }
+                var i0 = rowForColumn[j1]
+                if j2 < 0 {  // a single allowed column: take it if free, else leave it to the search
+                    if i0 < 0 {
+                        columnForRow[i] = j1
+                        rowForColumn[j1] = i
+                    } else {
+                        freeRows[freeCount] = i
+                        freeCount += 1
+                    }
+                    continue
+                }
+                if u1 < u2 {
+                    let lowered = v[j1] - (u2 - u1)
+                    guard lowered < v[j1] else {
+                        // The gap is below v's precision: lowering would change nothing and two rows
+                        // could displace each other forever. Leave this row to the search phase.
+                        freeRows[freeCount] = i
+                        freeCount += 1
+                        continue
+                    }
+                    v[j1] = lowered
+                } else if i0 >= 0 {
+                    j1 = j2
+                    i0 = rowForColumn[j2]
+                }
+                columnForRow[i] = j1
+                rowForColumn[j1] = i
+                if i0 >= 0 {
+                    columnForRow[i0] = -1
+                    if u1 < u2 {
+                        k -= 1
+                        freeRows[k] = i0
+                    } else {
+                        freeRows[freeCount] = i0
+                        freeCount += 1
+                    }
+                }
+            }
+        }
+        // Row potentials that make every assigned pair tight.
+        for i in 0..<n {
+            let j = columnForRow[i]
+            u[i] = j >= 0 ? cost[i * n + j] - v[j] : 0
+        }
+        return freeCount
+    }
+
+    // MARK: - Augmentation
+
+    /// Is column `a` preferred to column `b` at equal distance? Free first, then lower index.
+    @inline(__always)
+    private func prefer(_ a: Int, over b: Int) -> Bool {
+        let aFree = rowForColumn[a] < 0, bFree = rowForColumn[b] < 0
+        return aFree != bFree ? aFree : a < b
+    }
+
+    /// Finds a shortest augmenting path from the free row `start`, updates the potentials and
+    /// augments. Returns false, changing nothing, when no free column can be reached.
+    private func augment(from start: Int) -> Bool {
+        var unscanned = columns  // remaining[0..<unscanned] are the columns not yet scanned
+        var scannedCount = 0
+        var lowest = Double.infinity
+        var index = -1
+        // First row: initialise every distance.
+        do {
+            let row = cost + start * columns
+            let ui = u[start]
+            for it in 0..<columns {
+                let j = remaining[it]
+                let r = row[j] - ui - v[j]
+                distance[j] = r
+                path[j] = start
+                if r < lowest || (r == lowest && index >= 0 && prefer(j, over: remaining[index])) {
+                    lowest = r
+                    index = it
+                }
+            }
+        }
+        var sink = -1
+        var minVal = 0.0
+        while true {
+            guard index >= 0 else { return false }
+            minVal = lowest
+            let j = remaining[index]
+            unscanned -= 1
+            remaining[index] = remaining[unscanned]
+            remaining[unscanned] = j
+            let i = rowForColumn[j]
+            if i < 0 {
+                sink = j
+                break
+            }
+            scanned[scannedCount] = j
+            scannedCount += 1
+            let row = cost + i * columns
+            let ui = u[i]
+            lowest = .infinity
+            index = -1
+            for it in 0..<unscanned {
+                let k = remaining[it]
+                let r = minVal + row[k] - ui - v[k]
+                if r < distance[k] {
+                    distance[k] = r
+                    path[k] = i
+                }
+                let d = distance[k]
+                if d < lowest || (d == lowest && index >= 0 && prefer(k, over: remaining[index])) {
+                    lowest = d
+                    index = it
+                }
+            }
+        }
+        // Dual update (Crouse 2016, p. 1686), over the scanned columns and their rows only.
+        u[start] += minVal
+        for s in 0..<scannedCount {
+            let j = scanned[s]
+            let delta = minVal - distance[j]
+            u[rowForColumn[j]] += delta
+            v[j] -= delta
+        }
+        // Augment along the path back to the start row.
+        var j = sink
+        while true {
+            let i = path[j]
+            rowForColumn[j] = i
+            let previous = columnForRow[i]
+            columnForRow[i] = j
+            if i == start { break }
+            j = previous
+        }
+        return true
+    }
+}

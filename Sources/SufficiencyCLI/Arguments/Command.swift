@@ -1,0 +1,35 @@
+/// What the user asked for, parsed from the command line by a pure function.
+enum Command: Equatable {
+    case help(topic: String?)
+    case version
+    case matchCostMatrix(MatchCostMatrixCommand)
+
+    static let commands = ["help", "match"]
+
+    /// Parses the arguments after the program name.
+    ///
+    /// - Throws: `CLIError.usage` with the relevant usage line.
+    static func parse(_ arguments: [String]) throws(CLIError) -> Command {
+        guard let name = arguments.first else { return .help(topic: nil) }
+        let rest = arguments.dropFirst()
+        switch name {
+        case "help", "--help", "-h":
+            return .help(topic: rest.first)
+        case "--version", "version":
+            return .version
+        case "match":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: "match") }
+            let usage = MatchCostMatrixCommand.usage
+            let parsed = try ParsedArguments(rest, valued: ["--cost-matrix", "--repeat", "--format"], flags: [], usage: usage)
+            guard parsed.positionals.isEmpty else { throw .usage("unexpected argument '\(parsed.positionals[0])'", usage: usage) }
+            guard let file = parsed.values["--cost-matrix"] else { throw .usage("match needs --cost-matrix FILE.csv", usage: usage) }
+            return .matchCostMatrix(MatchCostMatrixCommand(
+                file: file,
+                repeats: try parsed.integer("--repeat", default: 1, minimum: 1, usage: usage),
+                format: try parsed.choice("--format", ["json", "table", "csv"], default: "table", usage: usage)))
+        default:
+            let hint = nearest(to: name, among: commands).map { "; did you mean '\($0)'?" } ?? ""
+            throw .usage("unknown command '\(name)'\(hint)", usage: "sufficiency <command> [options]; see 'sufficiency help'")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+/// A command's arguments split into positionals, valued options and flags.
+///
+/// Accepts `--name value` and `--name=value`; `--` ends the options. An option the command does
+/// not know is a usage error that suggests the nearest known one.
+struct ParsedArguments: Equatable {
+    var positionals: [String] = []
+    var values: [String: String] = [:]
+    var flags: Set<String> = []
+
+    /// Splits `arguments` for a command whose options are `valued` (take a value) and `flags`.
+    ///
+    /// - Throws: `CLIError.usage` for an unknown option, a missing value or a repeated option.
+    init(_ arguments: ArraySlice<String>, valued: Set<String>, flags: Set<String>, usage: String) throws(CLIError) {
+        var index = arguments.startIndex
+        var optionsEnded = false
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            index += 1
+            guard !optionsEnded, argument.hasPrefix("--"), argument.count > 2 else {
+                if argument == "--" && !optionsEnded { optionsEnded = true } else { positionals.append(argument) }
+                continue
+            }
+            var name = argument, inlineValue: String?
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            if flags.contains(name) {
+                guard inlineValue == nil else { throw .usage("\(name) takes no value", usage: usage) }
+                self.flags.insert(name)
+            } else if valued.contains(name) {
+                guard values[name] == nil else { throw .usage("\(name) is given more than once", usage: usage) }
+                if let inlineValue {
+                    values[name] = inlineValue
+                } else {
+                    guard index < arguments.endIndex, !arguments[index].hasPrefix("--") else {
+                        throw .usage("\(name) needs a value", usage: usage)
+                    }
+                    values[name] = arguments[index]
+                    index += 1
+                }
+            } else {
+                let known = valued.union(flags).sorted()
+                let hint = nearest(to: name, among: known).map { "; did you mean \($0)?" } ?? ""
+                throw .usage("unknown option \(name)\(hint)", usage: usage)
+            }
+        }
+    }
+
+    /// A whole number option at least `minimum`, or `fallback` when absent.
+    func integer(_ name: String, default fallback: Int, minimum: Int, usage: String) throws(CLIError) -> Int {
+        guard let text = values[name] else { return fallback }
+        guard let value = Int(text), value >= minimum else {
+            throw .usage("\(name) expects a whole number >= \(minimum), found '\(text)'", usage: usage)
+        }
+        return value
+    }
+
+    /// An option whose value must be one of `choices`, or `fallback` when absent.
+    func choice(_ name: String, _ choices: [String], default fallback: String, usage: String) throws(CLIError) -> String {
+        guard let text = values[name] else { return fallback }
+        guard choices.contains(text) else {
+            throw .usage("\(name) expects one of \(choices.joined(separator: ", ")), found '\(text)'", usage: usage)
+        }
+        return text
+    }
+}
+
+/// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+func nearest(to word: String, among candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+    guard let (best, distance) = scored, distance <= max(2, best.count / 3) else { return nil }
+    return best
+}
+
+/// Levenshtein distance between two strings, by characters.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...max(b.count, 1) where !b.isEmpty {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return a.isEmpty ? b.count : previous[b.count]
+}

@@ -1,0 +1,23 @@
+/// The `sufficiency` command as a library: `main.swift` calls `run` and exits with its result, and
+/// tests call it directly with a capturing `Console`.
+public enum SufficiencyCLI {
+    /// Runs one command line.
+    ///
+    /// - Parameters:
+    ///   - arguments: The arguments after the program name.
+    ///   - console: Where results and messages go.
+    /// - Returns: The exit code: 0 success, 1 failure while running, 64 usage, 65 bad input.
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        do {
+            switch try Command.parse(arguments) {
+            case let .help(topic): console.writeOut(try Help.text(for: topic))
+            case .version: console.writeOut("sufficiency \(Help.version)\n")
+            case let .matchCostMatrix(command): try command.run(console: console)
+            }
+            return 0
+        } catch {
+            console.writeError(error.description + "\n")
+            return error.exitCode
+        }
+    }
+}
