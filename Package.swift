@@ -16,6 +16,6 @@ let package = Package(
         .executableTarget(name: "sufficiency", dependencies: ["SufficiencyCLI"]),
         .testTarget(name: "PlacementMatchingTests", dependencies: ["PlacementMatching"]),
         .testTarget(name: "SufficiencyReportsTests", dependencies: ["SufficiencyReports"]),
-        .testTarget(name: "SufficiencyCLITests", dependencies: ["SufficiencyCLI"]),
+        .testTarget(name: "SufficiencyCLITests", dependencies: ["SufficiencyCLI", "sufficiency"]),
     ]
 )

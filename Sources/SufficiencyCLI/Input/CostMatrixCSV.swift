@@ -76,7 +76,9 @@ private struct Parser {
         lines.reserveCapacity(2)
         // Read the first two lines as cells to decide on the header row and the id column.
         let first = try readLine(until: end)
-        let hasHeader = first.contains { !isCost($0) }
+        // A header row has text after its first cell (which may be a corner label or a child id
+        // column's heading), or is a single text cell over a one-place matrix.
+        let hasHeader = first.dropFirst().contains { !isCost($0) } || (first.count == 1 && !isCost(first[0]))
         if hasHeader, let mixed = first.indices.dropFirst().first(where: { isCost(first[$0]) && !isEmpty(first[$0]) }) {
             throw CSVProblem(line: 1, column: mixed + 1, message: "the first line mixes text and costs (found '\(text(first[mixed]))'); expected either a header row of place ids that do not look like numbers, or a line of costs")
         }
