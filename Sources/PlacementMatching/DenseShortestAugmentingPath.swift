@@ -1,25 +1,29 @@
 // Least-cost assignment on a dense cost matrix by shortest augmenting paths.
 //
-// The augmentation phase follows D. F. Crouse, "On implementing 2D rectangular assignment
-// algorithms", IEEE Transactions on Aerospace and Electronic Systems 52(4), 2016, pp. 1679-1696,
-// Algorithm 1 and the dual updates of pp. 1685-1686: a Dijkstra search over reduced costs
-// c[i][j] - u[i] - v[j] from one free row to the nearest free column, then an augmentation along
-// that path and an update of the dual potentials u (rows) and v (columns).
+// Rectangular problems (rows < columns) follow D. F. Crouse, "On implementing 2D rectangular
+// assignment algorithms", IEEE Transactions on Aerospace and Electronic Systems 52(4), 2016,
+// pp. 1679-1696, Algorithm 1 and the dual updates of pp. 1685-1686: a Dijkstra search over reduced
+// costs c[i][j] - u[i] - v[j] from one free row to the nearest free column, an augmentation along
+// that path, and an update of the row and column potentials u and v. They start from a greedy row
+// reduction that keeps every column potential at 0, as the optimality of a rectangular assignment
+// requires of the columns left unused.
 //
-// Before it, square problems run the initialisation phases of R. Jonker and A. Volgenant, "A
-// shortest augmenting path algorithm for dense and sparse linear assignment problems", Computing
-// 38, 1987, pp. 325-340 (column reduction, reduction transfer, two passes of augmenting row
-// reduction), which assign most rows cheaply. Rectangular problems (rows < columns) start instead
-// from a greedy row reduction that keeps every column potential at 0, as the optimality of a
-// rectangular assignment requires of the columns left unused.
+// Square problems follow R. Jonker and A. Volgenant, "A shortest augmenting path algorithm for
+// dense and sparse linear assignment problems", Computing 38, 1987, pp. 325-340: column reduction,
+// reduction transfer and two passes of augmenting row reduction assign most rows cheaply, then
+// their augmentation procedure (column potentials only) handles the rest, gathering all columns at
+// the least distance in one pass, which is what makes tied weekly prices cheap.
 //
 // A row with no augmenting path is skipped, not an error: by Kuhn's lemma it never gets one
 // later, so the rows assigned at the end form a maximum-cardinality matching (AssignmentSolver
 // then finds the least-cost one among those).
 //
-// Tie-breaking: rows are augmented in ascending order; among columns at equal distance the search
-// takes a free column before an assigned one, then the lowest index. A constant matrix therefore
-// gives the identity assignment.
+// Tie-breaking, fixed for a given matrix: rows are augmented in ascending order. The initial
+// reductions take, among equal reduced costs, a free column before an assigned one, then the lowest
+// index, so a constant matrix gives the identity. In the searches a free column is taken before an
+// assigned one at equal distance; between free columns at equal distance the rectangular search
+// takes the lowest index and the square one the first it reaches, scanning columns in ascending
+// order from each search's start.
 //
 // Complexity: O(n^2 m) for n rows and m columns in the worst case; the initialisation usually
 // leaves few rows for the O(n m) searches.
@@ -62,15 +66,15 @@ struct DenseShortestAugmentingPath {
         for j in 0..<columns {
             rowForColumn[j] = -1
             v[j] = 0
-            remaining[j] = j
         }
         for i in 0..<rows {
             columnForRow[i] = -1
             u[i] = 0
         }
-        let freeCount = rows == columns ? jonkerVolgenantStart() : greedyStart()
+        let square = rows == columns
+        let freeCount = square ? jonkerVolgenantStart() : greedyStart()
         var assigned = rows - freeCount
-        for f in 0..<freeCount where augment(from: freeRows[f]) {
+        for f in 0..<freeCount where square ? augmentSquare(from: freeRows[f]) : augment(from: freeRows[f]) {
             assigned += 1
         }
         return assigned
@@ -153,6 +157,10 @@ struct DenseShortestAugmentingPath {
             var k = 0
             let previousFree = freeCount
             freeCount = 0
+            // A displaced row is re-reduced at once at most `previousFree` times a pass; past that it
+            // waits for the next pass or the search. Unbounded chains cost 2x the whole solve on
+            // matrices with many forbidden pairs.
+            var immediateBudget = previousFree
             while k < previousFree {
                 let i = freeRows[k]
                 k += 1
@@ -205,7 +213,8 @@ struct DenseShortestAugmentingPath {
                 rowForColumn[j1] = i
                 if i0 >= 0 {
                     columnForRow[i0] = -1
-                    if u1 < u2 {
+                    if u1 < u2 && immediateBudget > 0 {
+                        immediateBudget -= 1
                         k -= 1
                         freeRows[k] = i0
                     } else {
@@ -215,15 +224,99 @@ struct DenseShortestAugmentingPath {
                 }
             }
         }
-        // Row potentials that make every assigned pair tight.
-        for i in 0..<n {
-            let j = columnForRow[i]
-            u[i] = j >= 0 ? cost[i * n + j] - v[j] : 0
-        }
         return freeCount
     }
 
-    // MARK: - Augmentation
+    // MARK: - Augmentation, square (Jonker and Volgenant 1987, procedure AUGMENT)
+
+    /// Shortest augmenting path from the free row `start` with column potentials only (a row's
+    /// potential is implicit: c[i][x_i] - v[x_i]). All columns at the current least distance are
+    /// gathered in one pass and scanned without searching again, which matters when costs tie
+    /// (weekly prices do): Crouse's search would make a full pass per tied column.
+    /// Returns false, changing nothing, when no free column can be reached.
+    ///
+    /// `remaining` holds the columns in three runs: [0, ready) scanned before the current least
+    /// distance, [ready, low) scanned at it, [low, up) waiting at it, [up, n) not yet reached.
+    private func augmentSquare(from start: Int) -> Bool {
+        let cost = self.cost, n = self.columns, v = self.v, distance = self.distance
+        let path = self.path, order = self.remaining, rowForColumn = self.rowForColumn
+        do {
+            let row = cost + start * n
+            for j in 0..<n {
+                order[j] = j
+                distance[j] = row[j] - v[j]
+                path[j] = start
+            }
+        }
+        var ready = 0, low = 0, up = 0
+        var minimum = 0.0
+        var sink = -1
+        search: while true {
+            if low == up {
+                // Gather the columns at the least distance among those not yet reached.
+                ready = low
+                minimum = .infinity
+                for k in up..<n {
+                    let j = order[k]
+                    let h = distance[j]
+                    if h <= minimum {
+                        if h < minimum {
+                            up = low
+                            minimum = h
+                        }
+                        order[k] = order[up]
+                        order[up] = j
+                        up += 1
+                    }
+                }
+                guard minimum < .infinity else { return false }
+                for k in low..<up where rowForColumn[order[k]] < 0 {
+                    sink = order[k]
+                    break search
+                }
+            }
+            // Scan the row assigned to the next waiting column.
+            let j1 = order[low]
+            low += 1
+            let i = rowForColumn[j1]
+            let row = cost + i * n
+            let offset = row[j1] - v[j1] - minimum
+            for k in up..<n {
+                let j = order[k]
+                let h = row[j] - v[j] - offset
+                if h < distance[j] {
+                    distance[j] = h
+                    path[j] = i
+                    if h <= minimum {  // equal, bar rounding
+                        if rowForColumn[j] < 0 {
+                            sink = j
+                            break search
+                        }
+                        order[k] = order[up]
+                        order[up] = j
+                        up += 1
+                    }
+                }
+            }
+        }
+        // Potentials of the columns scanned before the last least distance.
+        for k in 0..<ready {
+            let j = order[k]
+            v[j] += distance[j] - minimum
+        }
+        var j = sink
+        while true {
+            let i = path[j]
+            rowForColumn[j] = i
+            let previous = columnForRow[i]
+            columnForRow[i] = j
+            if i == start { break }
+            j = previous
+        }
+        return true
+    }
+
+    // MARK: - Augmentation, rectangular (Crouse 2016)
 
     /// Is column `a` preferred to column `b` at equal distance? Free first, then lower index.
     @inline(__always)
@@ -235,22 +328,26 @@ struct DenseShortestAugmentingPath {
     /// Finds a shortest augmenting path from the free row `start`, updates the potentials and
     /// augments. Returns false, changing nothing, when no free column can be reached.
     private func augment(from start: Int) -> Bool {
+        // Locals, so that the loops keep the buffers in registers.
+        let cost = self.cost, columns = self.columns, v = self.v, distance = self.distance
+        let path = self.path, remaining = self.remaining, rowForColumn = self.rowForColumn
         var unscanned = columns  // remaining[0..<unscanned] are the columns not yet scanned
         var scannedCount = 0
         var lowest = Double.infinity
         var index = -1
-        // First row: initialise every distance.
+        // First row: initialise every distance, and the unscanned list in column order, so that the
+        // scans read the cost rows nearly sequentially.
         do {
             let row = cost + start * columns
             let ui = u[start]
-            for it in 0..<columns {
-                let j = remaining[it]
+            for j in 0..<columns {
+                remaining[j] = j
                 let r = row[j] - ui - v[j]
                 distance[j] = r
                 path[j] = start
-                if r < lowest || (r == lowest && index >= 0 && prefer(j, over: remaining[index])) {
+                if r < lowest || (r == lowest && index >= 0 && prefer(j, over: index)) {
                     lowest = r
-                    index = it
+                    index = j
                 }
             }
         }
@@ -262,7 +359,6 @@ struct DenseShortestAugmentingPath {
             let j = remaining[index]
             unscanned -= 1
             remaining[index] = remaining[unscanned]
-            remaining[unscanned] = j
             let i = rowForColumn[j]
             if i < 0 {
                 sink = j
@@ -277,11 +373,12 @@ struct DenseShortestAugmentingPath {
             for it in 0..<unscanned {
                 let k = remaining[it]
                 let r = minVal + row[k] - ui - v[k]
-                if r < distance[k] {
+                var d = distance[k]
+                if r < d {
+                    d = r
                     distance[k] = r
                     path[k] = i
                 }
-                let d = distance[k]
                 if d < lowest || (d == lowest && index >= 0 && prefer(k, over: remaining[index])) {
                     lowest = d
                     index = it

@@ -6,8 +6,9 @@
 // pp. 325-340. A search touches only the columns it reaches, and its bookkeeping is undone from
 // lists of those columns, so a search costs O(E' log E') for the E' edges it relaxes, never O(m).
 //
-// Start: greedy row reduction (each row to its cheapest allowed column when free; u = that cost,
-// v = 0), valid for rectangular problems.
+// Start: square problems run Jonker and Volgenant's initialisation over the allowed pairs;
+// rectangular ones a greedy row reduction (each row to its cheapest allowed column when free;
+// u = that cost, v = 0), which keeps unused columns' potentials at 0 as rectangular optimality needs.
 //
 // Tie-breaking: rows are augmented in ascending order; among columns at equal distance the search
 // takes a free column before an assigned one, then the lowest index.
@@ -28,12 +29,8 @@ struct SparseShortestAugmentingPath {
     let scanned: UnsafeMutablePointer<Int>
     let isScanned: UnsafeMutablePointer<Bool>
     let touched: UnsafeMutablePointer<Int>
-    let heapKey: UnsafeMutablePointer<Double>
-    let heapTie: UnsafeMutablePointer<Int>
+    let heap: UnsafeMutablePointer<HeapEntry>
     let freeRows: UnsafeMutablePointer<Int>
-
-    /// Heap tie value of an assigned column: above every free column's.
-    private static let assignedFlag = 1 << 48
 
     init(rowStart: UnsafePointer<Int>, columnIndex: UnsafePointer<Int>, cost: UnsafePointer<Double>,
          rows: Int, columns: Int, workspace: Workspace) {
@@ -53,8 +50,7 @@ struct SparseShortestAugmentingPath {
         scanned = workspace.scanned.reserve(columns)
         isScanned = workspace.isScanned.reserve(columns)
         touched = workspace.touched.reserve(columns)
-        heapKey = workspace.heapKey.reserve(edges + 1)
-        heapTie = workspace.heapTie.reserve(edges + 1)
+        heap = workspace.heap.reserve(edges + 1)
         freeRows = workspace.freeRows.reserve(rows)
     }
 
@@ -68,15 +64,37 @@ struct SparseShortestAugmentingPath {
             distance[j] = .infinity
             isScanned[j] = false
         }
-        var freeCount = 0
         for i in 0..<rows {
             columnForRow[i] = -1
             u[i] = 0
+        }
+        let freeCount = rows == columns ? jonkerVolgenantStart() : greedyStart()
+        var assigned = rows - freeCount
+        for f in 0..<freeCount where augment(from: freeRows[f]) {
+            assigned += 1
+        }
+        return assigned
+    }
+
+    // MARK: - Initialisation
+
+    /// Is column `a` preferred to column `b` at equal reduced cost? Free first, then lower index.
+    @inline(__always)
+    private func prefer(_ a: Int, over b: Int) -> Bool {
+        let aFree = rowForColumn[a] < 0, bFree = rowForColumn[b] < 0
+        return aFree != bFree ? aFree : a < b
+    }
+
+    /// Each row to its cheapest allowed column when that column is still free (u = that cost,
+    /// v = 0). Returns the number of rows left free, listed in `freeRows`.
+    private func greedyStart() -> Int {
+        var freeCount = 0
+        for i in 0..<rows {
             var best = -1
             var bestCost = Double.infinity
             for e in rowStart[i]..<rowStart[i + 1] {
                 let c = cost[e], j = columnIndex[e]
-                if c < bestCost || (c == bestCost && best >= 0 && rowForColumn[best] >= 0 && rowForColumn[j] < 0) {
+                if c < bestCost || (c == bestCost && prefer(j, over: best)) {
                     best = j
                     bestCost = c
                 }
@@ -90,68 +108,179 @@ struct SparseShortestAugmentingPath {
                 freeCount += 1
             }
         }
-        var assigned = rows - freeCount
-        for f in 0..<freeCount where augment(from: freeRows[f]) {
-            assigned += 1
+        return freeCount
+    }
+
+    /// Jonker-Volgenant column reduction, reduction transfer and two passes of augmenting row
+    /// reduction over the allowed pairs of a square problem (the same steps as the dense
+    /// initialisation, with forbidden pairs simply absent). Ends with u[i] = c[i][x_i] - v[x_i] for
+    /// assigned rows. Returns the number of rows left free, listed in `freeRows`.
+    private func jonkerVolgenantStart() -> Int {
+        let n = rows
+        let argmin = path  // borrowed: path is rewritten by every augmentation
+        for j in 0..<n {
+            v[j] = .infinity
+            argmin[j] = -1
         }
-        return assigned
+        for i in 0..<n {
+            for e in rowStart[i]..<rowStart[i + 1] where cost[e] < v[columnIndex[e]] {
+                v[columnIndex[e]] = cost[e]
+                argmin[columnIndex[e]] = i
+            }
+        }
+        for j in 0..<n {
+            let i = argmin[j]
+            if i < 0 {
+                v[j] = 0
+            } else if columnForRow[i] < 0 {
+                columnForRow[i] = j
+                rowForColumn[j] = i
+            }
+        }
+        var freeCount = 0
+        for i in 0..<n {
+            let j1 = columnForRow[i]
+            guard j1 >= 0 else {
+                freeRows[freeCount] = i
+                freeCount += 1
+                continue
+            }
+            var second = Double.infinity
+            for e in rowStart[i]..<rowStart[i + 1] where columnIndex[e] != j1 {
+                second = min(second, cost[e] - v[columnIndex[e]])
+            }
+            if second < .infinity { v[j1] -= second }
+        }
+        for _ in 0..<2 {
+            var k = 0
+            let previousFree = freeCount
+            freeCount = 0
+            var immediateBudget = previousFree  // as in the dense initialisation
+            while k < previousFree {
+                let i = freeRows[k]
+                k += 1
+                var u1 = Double.infinity, u2 = Double.infinity
+                var j1 = -1, j2 = -1
+                for e in rowStart[i]..<rowStart[i + 1] {
+                    let j = columnIndex[e]
+                    let h = cost[e] - v[j]
+                    if h < u2 || (h == u2 && (j2 < 0 || prefer(j, over: j2))) {
+                        if h < u1 || (h == u1 && (j1 < 0 || prefer(j, over: j1))) {
+                            u2 = u1; j2 = j1
+                            u1 = h; j1 = j
+                        } else {
+                            u2 = h; j2 = j
+                        }
+                    }
+                }
+                if j1 < 0 {
+                    freeRows[freeCount] = i
+                    freeCount += 1
+                    continue
+                }
+                var i0 = rowForColumn[j1]
+                if j2 < 0 {
+                    if i0 < 0 {
+                        columnForRow[i] = j1
+                        rowForColumn[j1] = i
+                    } else {
+                        freeRows[freeCount] = i
+                        freeCount += 1
+                    }
+                    continue
+                }
+                if u1 < u2 {
+                    let lowered = v[j1] - (u2 - u1)
+                    guard lowered < v[j1] else {  // below v's precision: see the dense initialisation
+                        freeRows[freeCount] = i
+                        freeCount += 1
+                        continue
+                    }
+                    v[j1] = lowered
+                } else if i0 >= 0 {
+                    j1 = j2
+                    i0 = rowForColumn[j2]
+                }
+                columnForRow[i] = j1
+                rowForColumn[j1] = i
+                if i0 >= 0 {
+                    columnForRow[i0] = -1
+                    if u1 < u2 && immediateBudget > 0 {
+                        immediateBudget -= 1
+                        k -= 1
+                        freeRows[k] = i0
+                    } else {
+                        freeRows[freeCount] = i0
+                        freeCount += 1
+                    }
+                }
+            }
+        }
+        for i in 0..<n {
+            let j = columnForRow[i]
+            guard j >= 0 else { continue }
+            for e in rowStart[i]..<rowStart[i + 1] where columnIndex[e] == j {
+                u[i] = cost[e] - v[j]
+                break
+            }
+        }
+        return freeCount
     }
 
-    // MARK: - Heap of (distance, tie) pairs; tie = column, plus assignedFlag when assigned.
+    // MARK: - Heap of assigned columns by (distance, column)
 
     @inline(__always)
-    private func less(_ key: Double, _ tie: Int, than position: Int) -> Bool {
-        key < heapKey[position] || (key == heapKey[position] && tie < heapTie[position])
+    private static func less(_ a: HeapEntry, _ b: HeapEntry) -> Bool {
+        a.key < b.key || (a.key == b.key && a.column < b.column)
     }
 
     @inline(__always)
-    private func push(_ key: Double, _ tie: Int, count: inout Int) {
+    private static func push(_ entry: HeapEntry, into heap: UnsafeMutablePointer<HeapEntry>, count: inout Int) {
         var position = count
         count += 1
         while position > 0 {
             let parent = (position - 1) >> 1
-            guard less(key, tie, than: parent) else { break }
-            heapKey[position] = heapKey[parent]
-            heapTie[position] = heapTie[parent]
+            guard less(entry, heap[parent]) else { break }
+            heap[position] = heap[parent]
             position = parent
         }
-        heapKey[position] = key
-        heapTie[position] = tie
+        heap[position] = entry
     }
 
     @inline(__always)
-    private func pop(count: inout Int) -> (key: Double, tie: Int) {
-        let top = (heapKey[0], heapTie[0])
+    private static func removeTop(of heap: UnsafeMutablePointer<HeapEntry>, count: inout Int) {
         count -= 1
-        let key = heapKey[count], tie = heapTie[count]
+        let last = heap[count]
         var position = 0
         while true {
             var child = 2 * position + 1
             guard child < count else { break }
-            if child + 1 < count && (heapKey[child + 1] < heapKey[child]
-                || (heapKey[child + 1] == heapKey[child] && heapTie[child + 1] < heapTie[child])) {
-                child += 1
-            }
-            guard !less(key, tie, than: child) else { break }
-            heapKey[position] = heapKey[child]
-            heapTie[position] = heapTie[child]
+            if child + 1 < count && less(heap[child + 1], heap[child]) { child += 1 }
+            guard less(heap[child], last) else { break }
+            heap[position] = heap[child]
             position = child
         }
-        heapKey[position] = key
-        heapTie[position] = tie
-        return top
+        heap[position] = last
     }
 
     // MARK: - Augmentation
 
     /// Finds a shortest augmenting path from the free row `start`, updates the potentials and
     /// augments. Returns false, changing nothing, when no free column can be reached.
+    ///
+    /// Free columns never enter the heap: the search keeps the nearest free column reached so far
+    /// and stops when no assigned column is nearer (a free column wins a tie). An assigned column
+    /// no nearer than that free column is not pushed either, as it could never be scanned first.
     private func augment(from start: Int) -> Bool {
+        // Locals, so that the loops keep the buffers in registers.
+        let rowStart = self.rowStart, columnIndex = self.columnIndex, cost = self.cost
+        let u = self.u, v = self.v, distance = self.distance, path = self.path, heap = self.heap
+        let rowForColumn = self.rowForColumn, isScanned = self.isScanned, touched = self.touched
         var heapCount = 0
         var touchedCount = 0
         var scannedCount = 0
-        var sink = -1
-        var minVal = 0.0
+        var nearestFree = -1
+        var nearestFreeDistance = Double.infinity
         var i = start
         var base = 0.0
         while true {
@@ -161,38 +290,41 @@ struct SparseShortestAugmentingPath {
                 let k = columnIndex[e]
                 if isScanned[k] { continue }
                 let r = base + cost[e] - ui - v[k]
-                if r < distance[k] {
-                    if distance[k] == .infinity {
-                        touched[touchedCount] = k
-                        touchedCount += 1
+                guard r < distance[k] else { continue }
+                if distance[k] == .infinity {
+                    touched[touchedCount] = k
+                    touchedCount += 1
+                }
+                distance[k] = r
+                path[k] = i
+                if rowForColumn[k] < 0 {
+                    if r < nearestFreeDistance || (r == nearestFreeDistance && k < nearestFree) {
+                        nearestFree = k
+                        nearestFreeDistance = r
                     }
-                    distance[k] = r
-                    path[k] = i
-                    push(r, rowForColumn[k] < 0 ? k : k | Self.assignedFlag, count: &heapCount)
+                } else if r < nearestFreeDistance {
+                    Self.push(HeapEntry(key: r, column: k), into: heap, count: &heapCount)
                 }
             }
-            // Take the nearest unscanned column.
+            // The nearest assigned column, if nearer than the nearest free one.
             var next = -1
-            while heapCount > 0 {
-                let (key, tie) = pop(count: &heapCount)
-                let j = tie & (Self.assignedFlag - 1)
-                if isScanned[j] || key > distance[j] { continue }
-                next = j
-                base = key
+            while heapCount > 0 && heap[0].key < nearestFreeDistance {
+                let top = heap[0]
+                Self.removeTop(of: heap, count: &heapCount)
+                if isScanned[top.column] || top.key > distance[top.column] { continue }  // stale entry
+                next = top.column
+                base = top.key
                 break
             }
             guard next >= 0 else { break }
-            if rowForColumn[next] < 0 {
-                sink = next
-                minVal = base
-                break
-            }
             isScanned[next] = true
             scanned[scannedCount] = next
             scannedCount += 1
             i = rowForColumn[next]
         }
+        let sink = nearestFree
         if sink >= 0 {
+            let minVal = nearestFreeDistance
             u[start] += minVal
             for s in 0..<scannedCount {
                 let j = scanned[s]
@@ -214,4 +346,10 @@ struct SparseShortestAugmentingPath {
         for s in 0..<scannedCount { isScanned[scanned[s]] = false }
         return sink >= 0
     }
+}
+
+/// A heap entry: an assigned column and its tentative distance.
+struct HeapEntry {
+    var key: Double
+    var column: Int
 }

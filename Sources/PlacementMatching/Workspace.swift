@@ -35,13 +35,13 @@ final class Workspace: @unchecked Sendable {
     var remaining = Buffer<Int>(), scanned = Buffer<Int>(), freeRows = Buffer<Int>()
     // Sparse problems: transposed or extended structure, scanned flags and the heap.
     var rowStart = Buffer<Int>(), columnIndex = Buffer<Int>(), isScanned = Buffer<Bool>()
-    var heapKey = Buffer<Double>(), heapTie = Buffer<Int>(), touched = Buffer<Int>()
+    var heap = Buffer<HeapEntry>(), touched = Buffer<Int>()
 
     deinit {
         u.free(); v.free(); distance.free(); matrix.free()
         rowForColumn.free(); columnForRow.free(); path.free()
         remaining.free(); scanned.free(); freeRows.free()
         rowStart.free(); columnIndex.free(); isScanned.free()
-        heapKey.free(); heapTie.free(); touched.free()
+        heap.free(); touched.free()
     }
 }
