@@ -155,7 +155,9 @@ struct SparseShortestAugmentingPath {
             var k = 0
             let previousFree = freeCount
             freeCount = 0
-            var immediateBudget = previousFree  // as in the dense initialisation
+            // Row visits cost a few edges here, not a whole row as in the dense case, so chains may run
+            // far longer; the cap only guards against pathological inputs.
+            var immediateBudget = 16 * previousFree
             while k < previousFree {
                 let i = freeRows[k]
                 k += 1
@@ -288,9 +290,8 @@ struct SparseShortestAugmentingPath {
             let ui = u[i]
             for e in rowStart[i]..<rowStart[i + 1] {
                 let k = columnIndex[e]
-                if isScanned[k] { continue }
                 let r = base + cost[e] - ui - v[k]
-                guard r < distance[k] else { continue }
+                guard r < distance[k], !isScanned[k] else { continue }
                 if distance[k] == .infinity {
                     touched[touchedCount] = k
                     touchedCount += 1
