@@ -7,14 +7,17 @@ let package = Package(
     name: "Sufficiency",
     products: [
         .library(name: "PlacementMatching", targets: ["PlacementMatching"]),
+        .library(name: "Sufficiency", targets: ["Sufficiency"]),
         .executable(name: "sufficiency", targets: ["sufficiency"]),
     ],
     targets: [
         .target(name: "PlacementMatching"),
-        .target(name: "SufficiencyReports", dependencies: ["PlacementMatching"]),
-        .target(name: "SufficiencyCLI", dependencies: ["PlacementMatching", "SufficiencyReports"]),
+        .target(name: "Sufficiency", dependencies: ["PlacementMatching"]),
+        .target(name: "SufficiencyReports", dependencies: ["Sufficiency"]),
+        .target(name: "SufficiencyCLI", dependencies: ["PlacementMatching", "Sufficiency", "SufficiencyReports"]),
         .executableTarget(name: "sufficiency", dependencies: ["SufficiencyCLI"]),
         .testTarget(name: "PlacementMatchingTests", dependencies: ["PlacementMatching"]),
+        .testTarget(name: "SufficiencyTests", dependencies: ["Sufficiency"]),
         .testTarget(name: "SufficiencyReportsTests", dependencies: ["SufficiencyReports"]),
         .testTarget(name: "SufficiencyCLITests", dependencies: ["SufficiencyCLI", "sufficiency"]),
     ]

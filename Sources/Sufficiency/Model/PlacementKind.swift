@@ -1,0 +1,34 @@
+/// The placement types the model knows, grouped as SSDA903 groups them (PLACE x PLACE_PROVIDER).
+public enum PlacementKind: String, CaseIterable, Codable, Sendable, Comparable {
+    /// Family and friends foster care (U1-U3).
+    case kinship
+    /// The LA's own foster carers (U4-U6 with PR1-PR3).
+    case inHouseFoster
+    /// Independent fostering agency carers (U4-U6 with PR4-PR5).
+    case agencyFoster
+    /// The LA's own children's homes (K2, R1 and others with an LA provider).
+    case inHouseResidential
+    /// Private and voluntary children's homes.
+    case externalResidential
+    /// Supported or semi-independent accommodation, 16+ (H5, P2, K3).
+    case supportedAccommodation
+    /// Placed with parents (P1).
+    case placedWithParents
+    /// Placed for adoption (A3-A6).
+    case placedForAdoption
+    /// An emergency or unregistered arrangement: what "no suitable place" looks like.
+    case emergency
+
+    public static func < (lhs: PlacementKind, rhs: PlacementKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// Whether this is foster care of any kind (for staying put at 18).
+    public var isFoster: Bool { self == .kinship || self == .inHouseFoster || self == .agencyFoster }
+
+    /// Whether this is a children's home.
+    public var isResidential: Bool { self == .inHouseResidential || self == .externalResidential }
+
+    /// Whether this kind is supplied by a market with a capacity available to the LA.
+    public var isMarket: Bool { self == .agencyFoster || self == .externalResidential || self == .supportedAccommodation }
+}

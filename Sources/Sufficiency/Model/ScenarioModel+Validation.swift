@@ -1,0 +1,407 @@
+import Foundation
+
+/// Collects every problem with a scenario, each with its field path.
+struct Validator {
+    let file: String
+    var problems: [ScenarioError.Problem] = []
+
+    mutating func fail(_ path: String, _ message: String) {
+        problems.append(.init(file: file, path: path, message: message))
+    }
+
+    mutating func check(_ condition: Bool, _ path: String, _ message: @autoclosure () -> String) {
+        if !condition { fail(path, message()) }
+    }
+
+    mutating func nonNegative(_ value: Double, _ path: String) {
+        check(value >= 0 && value.isFinite, path, "must be a finite number >= 0, got \(format(value))")
+    }
+
+    mutating func probability(_ value: Double, _ path: String) {
+        check(value >= 0 && value <= 1, path, "must be a probability from 0 to 1, got \(format(value))")
+    }
+
+    /// Shares keyed by name: known names, non-negative, summing to 1 within 1e-9.
+    mutating func shares(_ shares: [String: Double], known: [String], what: String, _ path: String) -> [Double] {
+        var out = [Double](repeating: 0, count: known.count)
+        for (key, value) in shares.sorted(by: { $0.key < $1.key }) {
+            guard let index = known.firstIndex(of: key) else {
+                fail("\(path).\(key)", "unknown \(what) '\(key)'" + suggestion(key, known) + "; expected one of: \(known.joined(separator: ", "))")
+                continue
+            }
+            nonNegative(value, "\(path).\(key)")
+            out[index] = value
+        }
+        let total = shares.values.reduce(0, +)
+        check(abs(total - 1) <= 1e-9, path, "shares must sum to 1 (within 1e-9), got \(format(total))")
+        return out
+    }
+
+    /// Resolves names to indices, reporting unknown ones.
+    mutating func indices(_ names: [String], known: [String], what: String, _ path: String) -> [Bool] {
+        var out = [Bool](repeating: false, count: known.count)
+        for (i, name) in names.enumerated() {
+            if let index = known.firstIndex(of: name) { out[index] = true } else {
+                fail("\(path)[\(i)]", "unknown \(what) '\(name)'" + suggestion(name, known) + "; expected one of: \(known.joined(separator: ", "))")
+            }
+        }
+        return out
+    }
+
+    mutating func index(of name: String, in known: [String], what: String, _ path: String) -> Int {
+        if let index = known.firstIndex(of: name) { return index }
+        fail(path, "unknown \(what) '\(name)'" + suggestion(name, known) + "; expected one of: \(known.joined(separator: ", "))")
+        return 0
+    }
+
+    mutating func distribution(_ d: Distribution, _ path: String) {
+        switch d {
+        case let .exponential(mean): check(mean > 0 && mean.isFinite, "\(path).mean", "must be > 0, got \(format(mean))")
+        case let .lognormal(median, sigma):
+            check(median > 0 && median.isFinite, "\(path).median", "must be > 0, got \(format(median))")
+            check(sigma >= 0 && sigma.isFinite, "\(path).sigma", "must be >= 0, got \(format(sigma))")
+        case let .fixed(value): nonNegative(value, "\(path).value")
+        case let .empirical(quantiles):
+            let wellFormed = quantiles.count >= 2 && quantiles.allSatisfy { $0.count == 2 }
+            guard wellFormed else {
+                return fail("\(path).quantiles", "expected at least two [probability, value] pairs, found \(quantiles.count) entries")
+            }
+            let ps = quantiles.map { $0[0] }, vs = quantiles.map { $0[1] }
+            check(ps.first == 0 && ps.last == 1 && zip(ps, ps.dropFirst()).allSatisfy { $0 <= $1 }, "\(path).quantiles",
+                  "probabilities must rise from 0 to 1, got \(ps.map(format).joined(separator: ", "))")
+            check(vs.allSatisfy { $0 >= 0 } && zip(vs, vs.dropFirst()).allSatisfy { $0 <= $1 }, "\(path).quantiles",
+                  "values must be >= 0 and never fall, got \(vs.map(format).joined(separator: ", "))")
+        }
+    }
+
+    func suggestion(_ word: String, _ known: [String]) -> String {
+        closestKey(to: word, among: known).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+}
+
+func format(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+}
+
+extension ScenarioModel {
+    static let daysPerYear = 365.25
+
+    /// Checks a scenario and builds the engine's model.
+    ///
+    /// - Throws: `ScenarioError` listing every problem, each with its field path.
+    public init(validating s: Scenario, file: String) throws(ScenarioError) {
+        var v = Validator(file: file)
+        let year = Self.daysPerYear
+
+        // Time
+        let start = CalendarDate(iso: s.time.startDate)
+        v.check(start != nil, "time.startDate", "expected a date as YYYY-MM-DD, found '\(s.time.startDate)'")
+        v.check((1...50).contains(s.time.horizonYears), "time.horizonYears", "must be from 1 to 50 years, got \(s.time.horizonYears)")
+        let startDate = start ?? CalendarDate(year: 2025, month: 4, day: 1)
+        let horizonYears = min(max(s.time.horizonYears, 1), 50)
+        let end = startDate.addingMonths(12 * horizonYears)
+        let horizonDays = end.dayNumber - startDate.dayNumber
+        var snapshotDates: [CalendarDate] = []
+        for month in 0...(12 * horizonYears) { snapshotDates.append(startDate.addingMonths(month)) }
+        var fyStarts: [Int] = [], fyLabels: [String] = []
+        var fy = startDate.financialYearStart
+        while fy < end {
+            fyStarts.append(fy.dayNumber - startDate.dayNumber)
+            fyLabels.append(fy.financialYearLabel)
+            fy = fy.addingMonths(12)
+        }
+
+        // Age bands: contiguous from 0 to 18.
+        let bands = s.ageBands
+        v.check(!bands.isEmpty, "ageBands", "expected at least one age band, found none")
+        for (i, band) in bands.enumerated() {
+            v.check(!band.name.isEmpty, "ageBands[\(i)].name", "expected a name, found an empty string")
+            v.check(band.from < band.to, "ageBands[\(i)]", "expected from < to, found from \(band.from) to \(band.to)")
+        }
+        v.check(Set(bands.map(\.name)).count == bands.count, "ageBands", "band names must be unique")
+        if let first = bands.first, let last = bands.last {
+            v.check(first.from == 0, "ageBands[0].from", "the first band must start at age 0, found \(first.from)")
+            v.check(last.to == 18, "ageBands[\(bands.count - 1)].to", "the last band must end at age 18, found \(last.to)")
+        }
+        for i in 1..<max(bands.count, 1) where bands[i].from != bands[i - 1].to {
+            v.fail("ageBands[\(i)].from", bands[i].from > bands[i - 1].to
+                   ? "bands must not leave gaps: the previous band ends at \(bands[i - 1].to), this one starts at \(bands[i].from)"
+                   : "bands must not overlap: the previous band ends at \(bands[i - 1].to), this one starts at \(bands[i].from)")
+        }
+        let bandNames = bands.map(\.name)
+        let bandUpper = bands.map { Int((Double($0.to) * year).rounded()) }
+        let needs = s.needs
+        v.check(!needs.isEmpty && Set(needs).count == needs.count, "needs", "expected a list of distinct need names, found \(needs)")
+
+        // Geography
+        let areas = s.geography.areas
+        let areaNames = areas.map(\.name)
+        v.check(!areas.isEmpty, "geography.areas", "expected at least one area, found none")
+        v.check(Set(areaNames).count == areaNames.count, "geography.areas", "area names must be unique")
+        v.check(areas.contains { $0.insideLA }, "geography.areas", "expected at least one area inside the LA (insideLA: true)")
+        var miles = [Double](repeating: 0, count: areas.count * areas.count)
+        for (i, a) in areas.enumerated() {
+            for (j, b) in areas.enumerated() {
+                let dE = a.easting - b.easting, dN = a.northing - b.northing
+                miles[i * areas.count + j] = ((dE * dE + dN * dN).squareRoot() / 1000 / 1.6093 * 10).rounded() / 10
+            }
+        }
+        let insideNames = areas.filter(\.insideLA).map(\.name)
+        let equalInside = areaNames.map { insideNames.contains($0) ? 1 / Double(max(insideNames.count, 1)) : 0 }
+        let homeShares = s.geography.homeAreaMix.map { v.shares($0, known: areaNames, what: "area", "geography.homeAreaMix") } ?? equalInside
+
+        // Entries
+        let e = s.entries
+        var ratePerDay = [Double](repeating: 0, count: bands.count)
+        for (key, rate) in e.ratePerYear.sorted(by: { $0.key < $1.key }) {
+            let band = v.index(of: key, in: bandNames, what: "age band", "entries.ratePerYear.\(key)")
+            v.nonNegative(rate, "entries.ratePerYear.\(key)")
+            ratePerDay[band] = max(rate, 0) / year
+        }
+        v.check(e.trendPerYear > -1 && e.trendPerYear.isFinite, "entries.trendPerYear", "must be > -1, got \(format(e.trendPerYear))")
+        var needShares = [[Double]](repeating: [Double](repeating: 0, count: needs.count), count: bands.count)
+        for (key, mix) in e.needMix.sorted(by: { $0.key < $1.key }) {
+            let band = v.index(of: key, in: bandNames, what: "age band", "entries.needMix.\(key)")
+            needShares[band] = v.shares(mix, known: needs, what: "need", "entries.needMix.\(key)")
+        }
+        for (band, name) in bandNames.enumerated() where e.needMix[name] == nil {
+            v.fail("entries.needMix", "missing the need mix of age band '\(name)'")
+            needShares[band][0] = 1
+        }
+        var groupSizes: [Int] = [], groupShares: [Double] = []
+        for (key, share) in e.siblingGroupSizes.sorted(by: { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }) {
+            guard let size = Int(key), size >= 1 else {
+                v.fail("entries.siblingGroupSizes.\(key)", "expected a group size (a whole number >= 1) as the key, found '\(key)'")
+                continue
+            }
+            v.nonNegative(share, "entries.siblingGroupSizes.\(key)")
+            groupSizes.append(size)
+            groupShares.append(share)
+        }
+        v.check(abs(groupShares.reduce(0, +) - 1) <= 1e-9, "entries.siblingGroupSizes",
+                "shares must sum to 1 (within 1e-9), got \(format(groupShares.reduce(0, +)))")
+        v.probability(e.kinshipAvailable, "entries.kinshipAvailable")
+
+        // Exits
+        let x = s.exits
+        var routes = [[ExitRouteModel]](repeating: [], count: bands.count)
+        let routeNames = Array(Self.exitRouteNames.dropLast())
+        for (key, list) in x.byAgeBand.sorted(by: { $0.key < $1.key }) {
+            let band = v.index(of: key, in: bandNames, what: "age band", "exits.byAgeBand.\(key)")
+            for (i, route) in list.enumerated() {
+                let path = "exits.byAgeBand.\(key)[\(i)]"
+                let index = v.index(of: route.route, in: routeNames, what: "exit route", "\(path).route")
+                v.probability(route.probability, "\(path).probability")
+                v.distribution(route.duration, "\(path).duration")
+                routes[band].append(ExitRouteModel(route: index, probability: route.probability, durationYears: route.duration))
+            }
+            let total = list.map(\.probability).reduce(0, +)
+            v.check(abs(total - 1) <= 1e-9, "exits.byAgeBand.\(key)", "route probabilities must sum to 1 (within 1e-9), got \(format(total))")
+        }
+        for name in bandNames where x.byAgeBand[name] == nil {
+            v.fail("exits.byAgeBand", "missing the exit routes of age band '\(name)'")
+        }
+        v.probability(x.stayingPutShare, "exits.stayingPutShare")
+        v.check(x.stayingPutUntilAge >= 18 && x.stayingPutUntilAge <= 25, "exits.stayingPutUntilAge", "must be from 18 to 25, got \(format(x.stayingPutUntilAge))")
+        v.nonNegative(x.placedForAdoptionWeeks, "exits.placedForAdoptionWeeks")
+        v.nonNegative(x.placedWithParentsWeeks, "exits.placedWithParentsWeeks")
+
+        // Placement types
+        var kinds: [PlacementKindModel] = []
+        for kind in PlacementKind.allCases {
+            let t = s.placementTypes[kind], path = "placementTypes.\(kind.rawValue)"
+            v.nonNegative(t.weeklyCost, "\(path).weeklyCost")
+            v.nonNegative(t.breakdownRatePerYear, "\(path).breakdownRatePerYear")
+            var cost = [Double](repeating: t.weeklyCost, count: bands.count)
+            for (key, value) in (t.weeklyCostByAgeBand ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let band = v.index(of: key, in: bandNames, what: "age band", "\(path).weeklyCostByAgeBand.\(key)")
+                v.nonNegative(value, "\(path).weeklyCostByAgeBand.\(key)")
+                cost[band] = value
+            }
+            var rate = [Double](repeating: t.breakdownRatePerYear / year, count: bands.count)
+            for (key, value) in (t.breakdownRateByAgeBand ?? [:]).sorted(by: { $0.key < $1.key }) {
+                let band = v.index(of: key, in: bandNames, what: "age band", "\(path).breakdownRateByAgeBand.\(key)")
+                v.nonNegative(value, "\(path).breakdownRateByAgeBand.\(key)")
+                rate[band] = value / year
+            }
+            v.check(t.minAge >= 0 && t.minAge < t.maxAge && t.maxAge <= 18, path, "expected 0 <= minAge < maxAge <= 18, found minAge \(t.minAge), maxAge \(t.maxAge)")
+            kinds.append(PlacementKindModel(
+                weeklyCostByBand: cost, breakdownRatePerDayByBand: rate,
+                minAgeDays: Int((Double(t.minAge) * year).rounded()), maxAgeDays: Int((Double(t.maxAge) * year).rounded()),
+                needsMet: v.indices(t.needsMet, known: needs, what: "need", "\(path).needsMet")))
+        }
+
+        // Supply
+        let f = s.supply.inHouseFoster
+        func household(_ p: HouseholdProfile, area: Int, _ path: String, _ v: inout Validator) -> HouseholdModel {
+            v.check(p.places >= 1, "\(path).places", "must be >= 1, got \(p.places)")
+            v.check(p.minAge >= 0 && p.minAge < p.maxAge && p.maxAge <= 18, path, "expected 0 <= minAge < maxAge <= 18, found minAge \(p.minAge), maxAge \(p.maxAge)")
+            v.check(p.siblingCapacity >= 1 && p.siblingCapacity <= max(p.places, 1), "\(path).siblingCapacity",
+                    "must be from 1 to places (\(p.places)), got \(p.siblingCapacity)")
+            return HouseholdModel(area: area, places: max(p.places, 1), minAgeDays: Int((Double(p.minAge) * year).rounded()),
+                                  maxAgeDays: Int((Double(p.maxAge) * year).rounded()),
+                                  needs: v.indices(p.needs, known: needs, what: "need", "\(path).needs"),
+                                  siblingCapacity: max(1, min(p.siblingCapacity, p.places)))
+        }
+        var households: [HouseholdModel] = []
+        for (i, group) in f.households.enumerated() {
+            let path = "supply.inHouseFoster.households[\(i)]"
+            let area = v.index(of: group.area, in: areaNames, what: "area", "\(path).area")
+            v.check(group.count >= 0, "\(path).count", "must be >= 0, got \(group.count)")
+            let model = household(group.profile, area: area, path, &v)
+            households.append(contentsOf: repeatElement(model, count: max(group.count, 0)))
+        }
+        v.check(!f.approvalsPerYear.isEmpty, "supply.inHouseFoster.approvalsPerYear", "expected at least one year's approvals, found none")
+        for (i, value) in f.approvalsPerYear.enumerated() { v.nonNegative(value, "supply.inHouseFoster.approvalsPerYear[\(i)]") }
+        let newHousehold = household(f.newHouseholds, area: 0, "supply.inHouseFoster.newHouseholds", &v)
+        let newAreaShares = f.newHouseholds.areaMix.map {
+            v.shares($0, known: areaNames, what: "area", "supply.inHouseFoster.newHouseholds.areaMix")
+        } ?? equalInside
+        v.nonNegative(f.approvalToFirstPlacementWeeks, "supply.inHouseFoster.approvalToFirstPlacementWeeks")
+        v.nonNegative(f.deregistrationRatePerYear, "supply.inHouseFoster.deregistrationRatePerYear")
+        v.nonNegative(f.recruitmentCostPerApproval, "supply.inHouseFoster.recruitmentCostPerApproval")
+        var homes: [(area: Int, beds: Int)] = []
+        for (i, home) in s.supply.inHouseResidential.homes.enumerated() {
+            let path = "supply.inHouseResidential.homes[\(i)]"
+            let area = v.index(of: home.area, in: areaNames, what: "area", "\(path).area")
+            v.check(home.beds >= 0, "\(path).beds", "must be >= 0, got \(home.beds)")
+            homes.append((area, max(home.beds, 0)))
+        }
+        var markets: [MarketModel] = []
+        for kind in PlacementKind.allCases where kind.isMarket {
+            let m = s.supply.markets[kind]!, path = "supply.markets.\(kind.rawValue)"
+            v.check(m.capacity >= 0, "\(path).capacity", "must be >= 0, got \(m.capacity)")
+            var slotAreas: [Int] = []
+            if let distance = m.distanceMiles {
+                v.distribution(distance, "\(path).distanceMiles")
+                v.check(m.locations.isEmpty, "\(path)", "give either locations or distanceMiles, not both")
+            } else if m.capacity > 0 {
+                let shares = v.shares(m.locations, known: areaNames, what: "area", "\(path).locations")
+                slotAreas = Self.spread(max(m.capacity, 0), over: shares)
+            }
+            markets.append(MarketModel(kind: kind, capacity: max(m.capacity, 0), slotAreas: slotAreas, distanceMiles: m.distanceMiles))
+        }
+
+        // Children in care at the start.
+        let ic = s.initialChildren
+        var initialList: [InitialChild]?
+        var byBand = [Int](repeating: 0, count: bands.count), byKind = [Int](repeating: 0, count: PlacementKind.allCases.count)
+        if let list = ic.children {
+            initialList = list.enumerated().map { i, c in
+                let path = "initialChildren.children[\(i)]"
+                v.check(c.age >= 0 && c.age < 18, "\(path).age", "must be from 0 to under 18, got \(format(c.age))")
+                let kind = PlacementKind(rawValue: c.placementType)
+                if kind == nil {
+                    v.fail("\(path).placementType", "unknown placement type '\(c.placementType)'" + v.suggestion(c.placementType, PlacementKind.allCases.map(\.rawValue)))
+                }
+                return InitialChild(ageDays: Int(c.age * year), need: v.index(of: c.need, in: needs, what: "need", "\(path).need"),
+                                    kind: kind ?? .emergency, homeArea: v.index(of: c.homeArea, in: areaNames, what: "area", "\(path).homeArea"))
+            }
+            for child in initialList! { byKind[PlacementKind.allCases.firstIndex(of: child.kind)!] += 1 }
+        } else {
+            for (key, count) in ic.byAgeBand.sorted(by: { $0.key < $1.key }) {
+                let band = v.index(of: key, in: bandNames, what: "age band", "initialChildren.byAgeBand.\(key)")
+                v.check(count >= 0, "initialChildren.byAgeBand.\(key)", "must be >= 0, got \(count)")
+                byBand[band] = max(count, 0)
+            }
+            for (key, count) in ic.byPlacementType.sorted(by: { $0.key < $1.key }) {
+                guard let kind = PlacementKind(rawValue: key) else {
+                    v.fail("initialChildren.byPlacementType.\(key)", "unknown placement type '\(key)'" + v.suggestion(key, PlacementKind.allCases.map(\.rawValue))
+                           + "; expected one of: \(PlacementKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    continue
+                }
+                v.check(count >= 0, "initialChildren.byPlacementType.\(key)", "must be >= 0, got \(count)")
+                byKind[PlacementKind.allCases.firstIndex(of: kind)!] = max(count, 0)
+            }
+            v.check(byBand.reduce(0, +) == byKind.reduce(0, +), "initialChildren",
+                    "byAgeBand totals \(byBand.reduce(0, +)) children but byPlacementType totals \(byKind.reduce(0, +)); they must agree")
+        }
+        var initialNeeds = needShares
+        if let shares = ic.needShares {
+            let resolved = v.shares(shares, known: needs, what: "need", "initialChildren.needShares")
+            initialNeeds = [[Double]](repeating: resolved, count: bands.count)
+        }
+        let fosterPlaces = households.map(\.places).reduce(0, +)
+        let inHouseIndex = PlacementKind.allCases.firstIndex(of: .inHouseFoster)!
+        v.check(byKind[inHouseIndex] <= fosterPlaces, "initialChildren.byPlacementType.inHouseFoster",
+                "\(byKind[inHouseIndex]) children, but the in-house households have only \(fosterPlaces) places")
+        let beds = homes.map(\.beds).reduce(0, +)
+        let residentialIndex = PlacementKind.allCases.firstIndex(of: .inHouseResidential)!
+        v.check(byKind[residentialIndex] <= beds, "initialChildren.byPlacementType.inHouseResidential",
+                "\(byKind[residentialIndex]) children, but the in-house homes have only \(beds) beds")
+
+        // Policy, costs, Monte Carlo
+        let w = s.matching.weights
+        for (name, value) in [("weeklyCost", w.weeklyCost), ("perMile", w.perMile), ("over20Miles", w.over20Miles),
+                              ("siblingSplit", w.siblingSplit), ("inHouseBonus", w.inHouseBonus), ("inAreaBonus", w.inAreaBonus)] {
+            v.check(value.isFinite, "matching.weights.\(name)", "must be a finite number, got \(value)")
+        }
+        v.check(s.matching.roundEveryDays >= 1, "matching.roundEveryDays", "must be >= 1, got \(s.matching.roundEveryDays)")
+        v.nonNegative(s.matching.stepDown.minimumWeeksInResidential, "matching.stepDown.minimumWeeksInResidential")
+        v.check(s.costs.inflationPerYear > -1 && s.costs.inflationPerYear.isFinite, "costs.inflationPerYear", "must be > -1, got \(format(s.costs.inflationPerYear))")
+        v.nonNegative(s.costs.stayingPutWeeklyCost, "costs.stayingPutWeeklyCost")
+        v.check(s.monteCarlo.replications >= 1, "monteCarlo.replications", "must be >= 1, got \(s.monteCarlo.replications)")
+
+        guard v.problems.isEmpty else { throw ScenarioError(v.problems) }
+
+        scenario = s
+        self.file = file
+        self.startDate = startDate
+        self.horizonDays = horizonDays
+        snapshotDays = snapshotDates.map { $0.dayNumber - startDate.dayNumber }
+        self.snapshotDates = snapshotDates
+        financialYearStartDays = fyStarts
+        financialYearLabels = fyLabels
+        ageBandNames = bandNames
+        ageBandUpperDays = bandUpper
+        needNames = needs
+        self.areaNames = areaNames
+        areaInsideLA = areas.map(\.insideLA)
+        areaMiles = miles
+        homeAreaShares = homeShares
+        entryRatePerDay = ratePerDay
+        entryTrendPerYear = e.trendPerYear
+        entryNeedShares = needShares
+        siblingGroupSizes = groupSizes
+        siblingGroupShares = groupShares
+        kinshipAvailable = e.kinshipAvailable
+        exitRoutes = routes
+        stayingPutShare = x.stayingPutShare
+        stayingPutUntilDays = Int((x.stayingPutUntilAge * year).rounded())
+        placedForAdoptionDays = Int((x.placedForAdoptionWeeks * 7).rounded())
+        placedWithParentsDays = Int((x.placedWithParentsWeeks * 7).rounded())
+        initialChildren = initialList
+        initialByBand = byBand
+        initialByKind = byKind
+        initialNeedShares = initialNeeds
+        self.kinds = kinds
+        initialHouseholds = households
+        approvalsPerYear = f.approvalsPerYear
+        self.newHousehold = newHousehold
+        newHouseholdAreaShares = newAreaShares
+        approvalDelayDays = Int((f.approvalToFirstPlacementWeeks * 7).rounded())
+        deregistrationRatePerDay = f.deregistrationRatePerYear / year
+        recruitmentCostPerApproval = f.recruitmentCostPerApproval
+        residentialHomes = homes
+        self.markets = markets
+        weights = w
+        kinshipFirst = s.matching.kinshipFirst
+        roundEveryDays = s.matching.roundEveryDays
+        allowSiblingSplit = s.matching.allowSiblingSplit
+        stepDownEnabled = s.matching.stepDown.enabled
+        stepDownMinimumDays = Int((s.matching.stepDown.minimumWeeksInResidential * 7).rounded())
+        inflationPerYear = s.costs.inflationPerYear
+        stayingPutWeeklyCost = s.costs.stayingPutWeeklyCost
+    }
+
+    /// `count` items spread over categories by share (largest remainder), in category order.
+    static func spread(_ count: Int, over shares: [Double]) -> [Int] {
+        let total = shares.reduce(0, +)
+        guard total > 0 else { return [] }
+        let exact = shares.map { $0 / total * Double(count) }
+        var whole = exact.map { Int($0.rounded(.down)) }
+        let order = exact.indices.sorted { (exact[$0] - Double(whole[$0]), -$0) > (exact[$1] - Double(whole[$1]), -$1) }
+        for index in order.prefix(count - whole.reduce(0, +)) { whole[index] += 1 }
+        return whole.enumerated().flatMap { repeatElement($0.offset, count: $0.element) }
+    }
+}

@@ -1,0 +1,141 @@
+/// A validated scenario in the form the engine runs: names resolved to indices, ages in days,
+/// rates per day, distances precomputed. Built only by `init(validating:file:)`, so an instance is
+/// always consistent.
+public struct ScenarioModel: Sendable {
+    /// The scenario as written (defaults and extends applied), for reports and `describe`.
+    public let scenario: Scenario
+    /// The file it came from.
+    public let file: String
+
+    // Time
+    public let startDate: CalendarDate
+    public let horizonDays: Int
+    /// Snapshot days (0 = start date), one a month, and their dates.
+    public let snapshotDays: [Int]
+    public let snapshotDates: [CalendarDate]
+    /// Financial years overlapping the horizon: first day of each (relative, may be negative for
+    /// the first) and labels like `2025-26`.
+    public let financialYearStartDays: [Int]
+    public let financialYearLabels: [String]
+
+    // Children
+    public let ageBandNames: [String]
+    /// Upper age of each band in days (exclusive); the last is the 18th birthday.
+    let ageBandUpperDays: [Int]
+    public let needNames: [String]
+    public let areaNames: [String]
+    let areaInsideLA: [Bool]
+    /// Straight-line miles between areas to one decimal (DfE measure), `[from * areas + to]`.
+    let areaMiles: [Double]
+    let homeAreaShares: [Double]
+
+    // Demand
+    let entryRatePerDay: [Double]  // by band, first year
+    let entryTrendPerYear: Double
+    let entryNeedShares: [[Double]]  // [band][need]
+    let siblingGroupSizes: [Int]
+    let siblingGroupShares: [Double]
+    let kinshipAvailable: Double
+    let exitRoutes: [[ExitRouteModel]]  // by band at entry
+    let stayingPutShare: Double
+    let stayingPutUntilDays: Int
+    let placedForAdoptionDays: Int
+    let placedWithParentsDays: Int
+    let initialChildren: [InitialChild]?
+    let initialByBand: [Int]
+    let initialByKind: [Int]
+    let initialNeedShares: [[Double]]  // [band][need]
+
+    // Placement types, indexed by PlacementKind's position in allCases.
+    let kinds: [PlacementKindModel]
+
+    // Supply
+    let initialHouseholds: [HouseholdModel]
+    let approvalsPerYear: [Double]
+    let newHousehold: HouseholdModel
+    let newHouseholdAreaShares: [Double]
+    let approvalDelayDays: Int
+    let deregistrationRatePerDay: Double
+    public let recruitmentCostPerApproval: Double
+    let residentialHomes: [(area: Int, beds: Int)]
+    let markets: [MarketModel]  // agencyFoster, externalResidential, supportedAccommodation
+
+    // Policy and costs
+    let weights: MatchingWeights
+    let kinshipFirst: Bool
+    let roundEveryDays: Int
+    let allowSiblingSplit: Bool
+    let stepDownEnabled: Bool
+    let stepDownMinimumDays: Int
+    public let inflationPerYear: Double
+    let stayingPutWeeklyCost: Double
+
+    /// Exit route names, in the order metrics use; the last is leaving care at 18.
+    public static let exitRouteNames = ["returnHome", "adoption", "specialGuardianship", "other", "age18"]
+    static let age18Route = 4
+    static let adoptionRoute = 1
+    static let returnHomeRoute = 0
+
+    /// The age band of a child `ageDays` old.
+    @inline(__always)
+    func band(ageDays: Int) -> Int {
+        var band = 0
+        while band < ageBandUpperDays.count - 1 && ageDays >= ageBandUpperDays[band] { band += 1 }
+        return band
+    }
+
+    /// Miles between two areas.
+    @inline(__always)
+    func miles(_ from: Int, _ to: Int) -> Double { areaMiles[from * areaNames.count + to] }
+
+    /// Price factor of a financial year (0 = the first) for annual inflation.
+    func inflationFactor(financialYear: Int) -> Double {
+        var factor = 1.0
+        for _ in 0..<max(financialYear, 0) { factor *= 1 + inflationPerYear }
+        return factor
+    }
+}
+
+/// One exit route of an age band.
+struct ExitRouteModel: Sendable {
+    let route: Int
+    let probability: Double
+    let durationYears: Distribution
+}
+
+/// One child of an explicit starting list.
+struct InitialChild: Sendable {
+    let ageDays: Int
+    let need: Int
+    let kind: PlacementKind
+    let homeArea: Int
+}
+
+/// A placement type's price, stability and eligibility in engine units.
+struct PlacementKindModel: Sendable {
+    let weeklyCostByBand: [Double]
+    let breakdownRatePerDayByBand: [Double]
+    let minAgeDays: Int
+    let maxAgeDays: Int
+    let needsMet: [Bool]
+}
+
+/// A foster household's approval: where it is and what it takes.
+struct HouseholdModel: Sendable {
+    var area: Int
+    let places: Int
+    let minAgeDays: Int
+    let maxAgeDays: Int
+    let needs: [Bool]
+    let siblingCapacity: Int
+}
+
+/// A market's capacity and where its places are.
+struct MarketModel: Sendable {
+    let kind: PlacementKind
+    let capacity: Int
+    /// Area of each place, in order, spread over the locations by share; empty with a distance
+    /// distribution instead.
+    let slotAreas: [Int]
+    let distanceMiles: Distribution?
+}

@@ -1,0 +1,92 @@
+/// Children coming into care: a Poisson process by age band.
+public struct Entries: Codable, Equatable, Sendable {
+    /// Expected entrants a year by age band (band name -> children a year) in the first year.
+    public var ratePerYear: [String: Double]
+    /// Growth of every band's rate a year (0.02 = +2% a year, compounding).
+    public var trendPerYear: Double
+    /// For each age band, the share of entrants with each need (band -> need -> share, summing to 1).
+    public var needMix: [String: [String: Double]]
+    /// Share of entries that are sibling groups of each size ("1", "2", "3", ...; summing to 1).
+    /// Rates count children; groups arrive at rate / mean group size.
+    public var siblingGroupSizes: [String: Double]
+    /// Chance that a kinship carer is available for an entrant (or sibling group).
+    public var kinshipAvailable: Double
+    public var source: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case ratePerYear, trendPerYear, needMix, siblingGroupSizes, kinshipAvailable, source }
+
+    public init(ratePerYear: [String: Double], trendPerYear: Double, needMix: [String: [String: Double]],
+                siblingGroupSizes: [String: Double], kinshipAvailable: Double, source: String? = nil) {
+        self.ratePerYear = ratePerYear; self.trendPerYear = trendPerYear; self.needMix = needMix
+        self.siblingGroupSizes = siblingGroupSizes; self.kinshipAvailable = kinshipAvailable; self.source = source
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let read = try FieldReader(decoder, CodingKeys.self), d = Scenario.defaults.entries
+        ratePerYear = try read(.ratePerYear, default: d.ratePerYear)
+        trendPerYear = try read(.trendPerYear, default: d.trendPerYear)
+        needMix = try read(.needMix, default: d.needMix)
+        siblingGroupSizes = try read(.siblingGroupSizes, default: d.siblingGroupSizes)
+        kinshipAvailable = try read(.kinshipAvailable, default: d.kinshipAvailable)
+        source = try read.optional(.source)
+    }
+}
+
+/// Time in care and how children leave, drawn at entry by age band.
+public struct Exits: Codable, Equatable, Sendable {
+    /// For each age band at entry, the competing exit routes.
+    public var byAgeBand: [String: [ExitRoute]]
+    /// Share of young people in foster care at 18 who stay put with their carer, keeping the place.
+    public var stayingPutShare: Double
+    /// Age at which staying put ends.
+    public var stayingPutUntilAge: Double
+    /// Weeks before an adoption order that a child moves to their adopters (placed for adoption).
+    public var placedForAdoptionWeeks: Double
+    /// Weeks before returning home that a child lives placed with parents (0 = none).
+    public var placedWithParentsWeeks: Double
+    public var source: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case byAgeBand, stayingPutShare, stayingPutUntilAge, placedForAdoptionWeeks, placedWithParentsWeeks, source
+    }
+
+    public init(byAgeBand: [String: [ExitRoute]], stayingPutShare: Double, stayingPutUntilAge: Double,
+                placedForAdoptionWeeks: Double, placedWithParentsWeeks: Double, source: String? = nil) {
+        self.byAgeBand = byAgeBand; self.stayingPutShare = stayingPutShare; self.stayingPutUntilAge = stayingPutUntilAge
+        self.placedForAdoptionWeeks = placedForAdoptionWeeks; self.placedWithParentsWeeks = placedWithParentsWeeks
+        self.source = source
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let read = try FieldReader(decoder, CodingKeys.self), d = Scenario.defaults.exits
+        byAgeBand = try read(.byAgeBand, default: d.byAgeBand)
+        stayingPutShare = try read(.stayingPutShare, default: d.stayingPutShare)
+        stayingPutUntilAge = try read(.stayingPutUntilAge, default: d.stayingPutUntilAge)
+        placedForAdoptionWeeks = try read(.placedForAdoptionWeeks, default: d.placedForAdoptionWeeks)
+        placedWithParentsWeeks = try read(.placedWithParentsWeeks, default: d.placedWithParentsWeeks)
+        source = try read.optional(.source)
+    }
+}
+
+/// One way out of care: its probability and how long children on it stay (years).
+/// Anyone still in care at 18 leaves then, whatever their route.
+public struct ExitRoute: Codable, Equatable, Sendable {
+    /// `returnHome`, `adoption`, `specialGuardianship` or `other`.
+    public var route: String
+    public var probability: Double
+    /// Time in care on this route, in years.
+    public var duration: Distribution
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case route, probability, duration }
+
+    public init(route: String, probability: Double, duration: Distribution) {
+        self.route = route; self.probability = probability; self.duration = duration
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let read = try FieldReader(decoder, CodingKeys.self)
+        route = try read(.route, default: "")
+        probability = try read(.probability, default: 0)
+        duration = try read(.duration, default: .exponential(mean: 1))
+    }
+}

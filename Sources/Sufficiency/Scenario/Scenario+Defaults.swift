@@ -1,0 +1,124 @@
+/// The defaults of every scenario field: a local authority of about 470 children in care (the 2024
+/// median), shaped by the national figures in the project's domain brief (DfE "Children looked
+/// after in England" 2024; Ofsted "Fostering in England" 2025; CMA market study 2021-22; NAO 2025).
+/// `Scenarios/baseline.json` states the same numbers with their sources.
+extension Scenario {
+    public static let defaults = Scenario(
+        version: 1,
+        name: "scenario",
+        description: "",
+        time: TimeSettings(startDate: "2025-04-01", horizonYears: 5),
+        ageBands: [
+            AgeBand(name: "under1", from: 0, to: 1), AgeBand(name: "1to4", from: 1, to: 5),
+            AgeBand(name: "5to9", from: 5, to: 10), AgeBand(name: "10to15", from: 10, to: 16),
+            AgeBand(name: "16to17", from: 16, to: 18),
+        ],
+        needs: ["standard", "complex", "disability", "parentAndChild"],
+        geography: Geography(areas: [
+            Area(name: "central", easting: 450_000, northing: 300_000),
+            Area(name: "north", easting: 450_000, northing: 312_000),
+            Area(name: "south", easting: 450_000, northing: 288_000),
+            Area(name: "east", easting: 462_000, northing: 300_000),
+            Area(name: "west", easting: 438_000, northing: 300_000),
+            Area(name: "neighbour", easting: 485_000, northing: 300_000, insideLA: false),
+            Area(name: "region", easting: 450_000, northing: 370_000, insideLA: false),
+            Area(name: "distant", easting: 450_000, northing: 450_000, insideLA: false),
+        ]),
+        initialChildren: InitialChildren(
+            byAgeBand: ["under1": 24, "1to4": 61, "5to9": 80, "10to15": 178, "16to17": 127],
+            byPlacementType: [
+                "kinship": 75, "inHouseFoster": 140, "agencyFoster": 130, "inHouseResidential": 10,
+                "externalResidential": 37, "supportedAccommodation": 33, "placedWithParents": 28,
+                "placedForAdoption": 9, "emergency": 8,
+            ]),
+        entries: Entries(
+            ratePerYear: ["under1": 30, "1to4": 28, "5to9": 28, "10to15": 48, "16to17": 52],
+            trendPerYear: 0,
+            needMix: [
+                "under1": ["standard": 0.85, "disability": 0.05, "parentAndChild": 0.10],
+                "1to4": ["standard": 0.93, "disability": 0.07],
+                "5to9": ["standard": 0.85, "complex": 0.08, "disability": 0.07],
+                "10to15": ["standard": 0.72, "complex": 0.22, "disability": 0.06],
+                "16to17": ["standard": 0.78, "complex": 0.17, "disability": 0.03, "parentAndChild": 0.02],
+            ],
+            siblingGroupSizes: ["1": 0.72, "2": 0.18, "3": 0.10],
+            kinshipAvailable: 0.18),
+        exits: Exits(
+            byAgeBand: [
+                "under1": [
+                    ExitRoute(route: "adoption", probability: 0.30, duration: .lognormal(median: 1.6, sigma: 0.4)),
+                    ExitRoute(route: "specialGuardianship", probability: 0.30, duration: .lognormal(median: 1.3, sigma: 0.5)),
+                    ExitRoute(route: "returnHome", probability: 0.25, duration: .lognormal(median: 0.5, sigma: 1.0)),
+                    ExitRoute(route: "other", probability: 0.15, duration: .exponential(mean: 2)),
+                ],
+                "1to4": [
+                    ExitRoute(route: "returnHome", probability: 0.35, duration: .lognormal(median: 0.6, sigma: 1.0)),
+                    ExitRoute(route: "adoption", probability: 0.20, duration: .lognormal(median: 1.8, sigma: 0.4)),
+                    ExitRoute(route: "specialGuardianship", probability: 0.25, duration: .lognormal(median: 1.5, sigma: 0.5)),
+                    ExitRoute(route: "other", probability: 0.20, duration: .exponential(mean: 3)),
+                ],
+                "5to9": [
+                    ExitRoute(route: "returnHome", probability: 0.40, duration: .lognormal(median: 0.7, sigma: 1.1)),
+                    ExitRoute(route: "adoption", probability: 0.03, duration: .lognormal(median: 2, sigma: 0.4)),
+                    ExitRoute(route: "specialGuardianship", probability: 0.20, duration: .lognormal(median: 1.6, sigma: 0.6)),
+                    ExitRoute(route: "other", probability: 0.37, duration: .exponential(mean: 6)),
+                ],
+                "10to15": [
+                    ExitRoute(route: "returnHome", probability: 0.45, duration: .lognormal(median: 0.5, sigma: 1.2)),
+                    ExitRoute(route: "specialGuardianship", probability: 0.05, duration: .lognormal(median: 1.5, sigma: 0.6)),
+                    ExitRoute(route: "other", probability: 0.50, duration: .exponential(mean: 4)),
+                ],
+                "16to17": [
+                    ExitRoute(route: "returnHome", probability: 0.30, duration: .lognormal(median: 0.3, sigma: 1.2)),
+                    ExitRoute(route: "other", probability: 0.70, duration: .exponential(mean: 1.5)),
+                ],
+            ],
+            stayingPutShare: 0.25, stayingPutUntilAge: 21, placedForAdoptionWeeks: 30, placedWithParentsWeeks: 16),
+        placementTypes: PlacementTypes { kind in
+            let all = ["standard", "complex", "disability", "parentAndChild"]
+            switch kind {
+            case .kinship: return .init(weeklyCost: 250, breakdownRatePerYear: 0.10, minAge: 0, maxAge: 18, needsMet: all)
+            case .inHouseFoster: return .init(weeklyCost: 700, breakdownRatePerYear: 0.25, minAge: 0, maxAge: 18, needsMet: all)
+            case .agencyFoster: return .init(weeklyCost: 950, breakdownRatePerYear: 0.30, minAge: 0, maxAge: 18, needsMet: all)
+            case .inHouseResidential:
+                return .init(weeklyCost: 5_500, breakdownRatePerYear: 0.6, minAge: 10, maxAge: 18, needsMet: ["standard", "complex"])
+            case .externalResidential:
+                return .init(weeklyCost: 6_100, breakdownRatePerYear: 0.8, minAge: 8, maxAge: 18, needsMet: ["standard", "complex", "disability"])
+            case .supportedAccommodation:
+                return .init(weeklyCost: 1_800, breakdownRatePerYear: 0.5, minAge: 16, maxAge: 18, needsMet: ["standard", "parentAndChild"])
+            case .placedWithParents: return .init(weeklyCost: 100, breakdownRatePerYear: 0, minAge: 0, maxAge: 18, needsMet: all)
+            case .placedForAdoption: return .init(weeklyCost: 150, breakdownRatePerYear: 0, minAge: 0, maxAge: 18, needsMet: all)
+            case .emergency: return .init(weeklyCost: 10_000, breakdownRatePerYear: 0, minAge: 0, maxAge: 18, needsMet: all)
+            }
+        },
+        supply: Supply(
+            inHouseFoster: InHouseFosterSupply(
+                households: [
+                    HouseholdGroup(area: "central", count: 20, profile: .init(places: 2, minAge: 0, maxAge: 11, needs: ["standard"], siblingCapacity: 2)),
+                    HouseholdGroup(area: "north", count: 20, profile: .init(places: 2, minAge: 0, maxAge: 11, needs: ["standard"], siblingCapacity: 2)),
+                    HouseholdGroup(area: "south", count: 15, profile: .init(places: 2, minAge: 5, maxAge: 18, needs: ["standard"], siblingCapacity: 2)),
+                    HouseholdGroup(area: "east", count: 15, profile: .init(places: 2, minAge: 5, maxAge: 18, needs: ["standard"], siblingCapacity: 2)),
+                    HouseholdGroup(area: "west", count: 20, profile: .init(places: 1, minAge: 10, maxAge: 18, needs: ["standard", "complex"], siblingCapacity: 1)),
+                    HouseholdGroup(area: "central", count: 10, profile: .init(places: 3, minAge: 0, maxAge: 18, needs: ["standard", "disability"], siblingCapacity: 3)),
+                    HouseholdGroup(area: "north", count: 5, profile: .init(places: 1, minAge: 0, maxAge: 18, needs: ["parentAndChild"], siblingCapacity: 1)),
+                    HouseholdGroup(area: "south", count: 6, profile: .init(places: 1, minAge: 0, maxAge: 5, needs: ["standard"], siblingCapacity: 1)),
+                ],
+                approvalsPerYear: [13],
+                newHouseholds: HouseholdProfile(places: 2, minAge: 0, maxAge: 18, needs: ["standard"], siblingCapacity: 2),
+                approvalToFirstPlacementWeeks: 8,
+                deregistrationRatePerYear: 0.14,
+                recruitmentCostPerApproval: 15_000),
+            inHouseResidential: InHouseResidentialSupply(homes: [
+                ResidentialHome(area: "central", beds: 4), ResidentialHome(area: "north", beds: 4), ResidentialHome(area: "east", beds: 4),
+            ]),
+            markets: Markets(
+                agencyFoster: MarketSettings(capacity: 150, locations: ["central": 0.2, "east": 0.2, "neighbour": 0.3, "region": 0.3]),
+                externalResidential: MarketSettings(capacity: 45, locations: ["neighbour": 0.2, "region": 0.4, "distant": 0.4]),
+                supportedAccommodation: MarketSettings(capacity: 45, locations: ["central": 0.4, "north": 0.2, "neighbour": 0.4]))),
+        matching: MatchingPolicy(
+            weights: MatchingWeights(weeklyCost: 1, perMile: 10, over20Miles: 500, siblingSplit: 1_500, inHouseBonus: 150, inAreaBonus: 100),
+            kinshipFirst: true, roundEveryDays: 1, allowSiblingSplit: true,
+            stepDown: StepDownRule(enabled: false, minimumWeeksInResidential: 12)),
+        costs: Costs(inflationPerYear: 0.03, stayingPutWeeklyCost: 300),
+        monteCarlo: MonteCarloSettings(replications: 500, seed: 20_250_401))
+}
