@@ -9,6 +9,7 @@ enum Help {
 
     commands:
       match      least-cost assignment of children to places from a cost matrix
+      benchmark  replications per second, events per second and peak memory of a scenario
       help       this text, or 'sufficiency help COMMAND' for one command
 
     options:
@@ -19,6 +20,7 @@ enum Help {
         switch topic {
         case nil: return overview + "\n"
         case "match": return match + "\n"
+        case "benchmark": return benchmark + "\n"
         case let other?: throw .usage("no help for '\(other)'", usage: "sufficiency help [\(Command.commands.joined(separator: "|"))]")
         }
     }
@@ -39,5 +41,21 @@ enum Help {
     examples:
       sufficiency match --cost-matrix Scenarios/examples/cost-matrix.csv
       sufficiency match --cost-matrix costs.csv --format json --repeat 15
+    """
+}
+
+extension Help {
+    static let benchmark = """
+    usage: \(BenchmarkCommand.usage)
+
+    Runs the scenario's replications on 1 thread and on every core, checks that both give the
+    same results, and prints replications per second, events per second and peak memory.
+
+    options:
+      --replications N   replications per timing (default 2000)
+      --seed S           master seed (default: the scenario's)
+
+    example:
+      swift run -c release sufficiency benchmark Scenarios/baseline.json --replications 10000
     """
 }

@@ -37,11 +37,11 @@ struct Validator {
         return out
     }
 
-    /// Resolves names to indices, reporting unknown ones.
-    mutating func indices(_ names: [String], known: [String], what: String, _ path: String) -> [Bool] {
-        var out = [Bool](repeating: false, count: known.count)
+    /// Resolves names to a set of indices (bit n = known[n]), reporting unknown ones.
+    mutating func indices(_ names: [String], known: [String], what: String, _ path: String) -> UInt64 {
+        var out: UInt64 = 0
         for (i, name) in names.enumerated() {
-            if let index = known.firstIndex(of: name) { out[index] = true } else {
+            if let index = known.firstIndex(of: name), index < 64 { out |= 1 << UInt64(index) } else {
                 fail("\(path)[\(i)]", "unknown \(what) '\(name)'" + suggestion(name, known) + "; expected one of: \(known.joined(separator: ", "))")
             }
         }
@@ -131,7 +131,8 @@ extension ScenarioModel {
         let bandNames = bands.map(\.name)
         let bandUpper = bands.map { Int((Double($0.to) * year).rounded()) }
         let needs = s.needs
-        v.check(!needs.isEmpty && Set(needs).count == needs.count, "needs", "expected a list of distinct need names, found \(needs)")
+        v.check(!needs.isEmpty && Set(needs).count == needs.count && needs.count <= 64, "needs",
+                "expected a list of at most 64 distinct need names, found \(needs)")
 
         // Geography
         let areas = s.geography.areas
@@ -207,7 +208,7 @@ extension ScenarioModel {
         v.nonNegative(x.placedWithParentsWeeks, "exits.placedWithParentsWeeks")
 
         // Placement types
-        var kinds: [PlacementKindModel] = []
+        var kindCost: [Double] = [], kindRate: [Double] = [], kindMin: [Int] = [], kindMax: [Int] = [], kindNeeds: [UInt64] = []
         for kind in PlacementKind.allCases {
             let t = s.placementTypes[kind], path = "placementTypes.\(kind.rawValue)"
             v.nonNegative(t.weeklyCost, "\(path).weeklyCost")
@@ -225,10 +226,11 @@ extension ScenarioModel {
                 rate[band] = value / year
             }
             v.check(t.minAge >= 0 && t.minAge < t.maxAge && t.maxAge <= 18, path, "expected 0 <= minAge < maxAge <= 18, found minAge \(t.minAge), maxAge \(t.maxAge)")
-            kinds.append(PlacementKindModel(
-                weeklyCostByBand: cost, breakdownRatePerDayByBand: rate,
-                minAgeDays: Int((Double(t.minAge) * year).rounded()), maxAgeDays: Int((Double(t.maxAge) * year).rounded()),
-                needsMet: v.indices(t.needsMet, known: needs, what: "need", "\(path).needsMet")))
+            kindCost += cost
+            kindRate += rate
+            kindMin.append(Int((Double(t.minAge) * year).rounded()))
+            kindMax.append(Int((Double(t.maxAge) * year).rounded()))
+            kindNeeds.append(v.indices(t.needsMet, known: needs, what: "need", "\(path).needsMet"))
         }
 
         // Supply
@@ -374,7 +376,11 @@ extension ScenarioModel {
         initialByBand = byBand
         initialByKind = byKind
         initialNeedShares = initialNeeds
-        self.kinds = kinds
+        kindWeeklyCost = kindCost
+        kindBreakdownRatePerDay = kindRate
+        kindMinAgeDays = kindMin
+        kindMaxAgeDays = kindMax
+        kindNeedsMet = kindNeeds
         initialHouseholds = households
         approvalsPerYear = f.approvalsPerYear
         self.newHousehold = newHousehold

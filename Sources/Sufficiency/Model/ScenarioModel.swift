@@ -46,8 +46,14 @@ public struct ScenarioModel: Sendable {
     let initialByKind: [Int]
     let initialNeedShares: [[Double]]  // [band][need]
 
-    // Placement types, indexed by PlacementKind's position in allCases.
-    let kinds: [PlacementKindModel]
+    // Placement types, indexed by PlacementKind.index (prices and rates [kind * bands + band]):
+    // flat arrays, read in the matching loops without reference counting.
+    let kindWeeklyCost: [Double]
+    let kindBreakdownRatePerDay: [Double]
+    let kindMinAgeDays: [Int]
+    let kindMaxAgeDays: [Int]
+    /// Bit n set when the kind meets need n.
+    let kindNeedsMet: [UInt64]
 
     // Supply
     let initialHouseholds: [HouseholdModel]
@@ -84,6 +90,14 @@ public struct ScenarioModel: Sendable {
         return band
     }
 
+    /// Weekly price of a kind for a child in an age band, at start-date prices.
+    @inline(__always)
+    func weeklyCost(kind: Int, band: Int) -> Double { kindWeeklyCost[kind * ageBandNames.count + band] }
+
+    /// Breakdowns a day of a kind for a child in an age band.
+    @inline(__always)
+    func breakdownRatePerDay(kind: Int, band: Int) -> Double { kindBreakdownRatePerDay[kind * ageBandNames.count + band] }
+
     /// Miles between two areas.
     @inline(__always)
     func miles(_ from: Int, _ to: Int) -> Double { areaMiles[from * areaNames.count + to] }
@@ -111,22 +125,14 @@ struct InitialChild: Sendable {
     let homeArea: Int
 }
 
-/// A placement type's price, stability and eligibility in engine units.
-struct PlacementKindModel: Sendable {
-    let weeklyCostByBand: [Double]
-    let breakdownRatePerDayByBand: [Double]
-    let minAgeDays: Int
-    let maxAgeDays: Int
-    let needsMet: [Bool]
-}
-
 /// A foster household's approval: where it is and what it takes.
 struct HouseholdModel: Sendable {
     var area: Int
     let places: Int
     let minAgeDays: Int
     let maxAgeDays: Int
-    let needs: [Bool]
+    /// Bit n set when the household takes need n.
+    let needs: UInt64
     let siblingCapacity: Int
 }
 

@@ -13,7 +13,7 @@ extension Scenario {
             AgeBand(name: "5to9", from: 5, to: 10), AgeBand(name: "10to15", from: 10, to: 16),
             AgeBand(name: "16to17", from: 16, to: 18),
         ],
-        needs: ["standard", "complex", "disability", "parentAndChild"],
+        needs: ["standard", "complex", "disability", "parentAndChild", "semiIndependent"],
         geography: Geography(areas: [
             Area(name: "central", easting: 450_000, northing: 300_000),
             Area(name: "north", easting: 450_000, northing: 312_000),
@@ -39,53 +39,59 @@ extension Scenario {
                 "1to4": ["standard": 0.93, "disability": 0.07],
                 "5to9": ["standard": 0.85, "complex": 0.08, "disability": 0.07],
                 "10to15": ["standard": 0.72, "complex": 0.22, "disability": 0.06],
-                "16to17": ["standard": 0.78, "complex": 0.17, "disability": 0.03, "parentAndChild": 0.02],
+                "16to17": ["standard": 0.45, "complex": 0.15, "disability": 0.03, "parentAndChild": 0.02, "semiIndependent": 0.35],
             ],
             siblingGroupSizes: ["1": 0.72, "2": 0.18, "3": 0.10],
-            kinshipAvailable: 0.18),
+            kinshipAvailable: 0.25),
         exits: Exits(
             byAgeBand: [
                 "under1": [
-                    ExitRoute(route: "adoption", probability: 0.30, duration: .lognormal(median: 1.6, sigma: 0.4)),
-                    ExitRoute(route: "specialGuardianship", probability: 0.30, duration: .lognormal(median: 1.3, sigma: 0.5)),
-                    ExitRoute(route: "returnHome", probability: 0.25, duration: .lognormal(median: 0.5, sigma: 1.0)),
-                    ExitRoute(route: "other", probability: 0.15, duration: .exponential(mean: 2)),
+                    ExitRoute(route: "adoption", probability: 0.30, duration: .lognormal(median: 1.8, sigma: 0.4)),
+                    ExitRoute(route: "specialGuardianship", probability: 0.30, duration: .lognormal(median: 1.5, sigma: 0.5)),
+                    ExitRoute(route: "returnHome", probability: 0.20, duration: .lognormal(median: 0.6, sigma: 1.0)),
+                    ExitRoute(route: "other", probability: 0.20, duration: .exponential(mean: 8)),
                 ],
                 "1to4": [
-                    ExitRoute(route: "returnHome", probability: 0.35, duration: .lognormal(median: 0.6, sigma: 1.0)),
-                    ExitRoute(route: "adoption", probability: 0.20, duration: .lognormal(median: 1.8, sigma: 0.4)),
-                    ExitRoute(route: "specialGuardianship", probability: 0.25, duration: .lognormal(median: 1.5, sigma: 0.5)),
-                    ExitRoute(route: "other", probability: 0.20, duration: .exponential(mean: 3)),
+                    ExitRoute(route: "returnHome", probability: 0.30, duration: .lognormal(median: 0.7, sigma: 1.0)),
+                    ExitRoute(route: "adoption", probability: 0.20, duration: .lognormal(median: 2.0, sigma: 0.4)),
+                    ExitRoute(route: "specialGuardianship", probability: 0.20, duration: .lognormal(median: 1.7, sigma: 0.5)),
+                    ExitRoute(route: "other", probability: 0.30, duration: .exponential(mean: 8)),
                 ],
                 "5to9": [
-                    ExitRoute(route: "returnHome", probability: 0.40, duration: .lognormal(median: 0.7, sigma: 1.1)),
-                    ExitRoute(route: "adoption", probability: 0.03, duration: .lognormal(median: 2, sigma: 0.4)),
-                    ExitRoute(route: "specialGuardianship", probability: 0.20, duration: .lognormal(median: 1.6, sigma: 0.6)),
-                    ExitRoute(route: "other", probability: 0.37, duration: .exponential(mean: 6)),
+                    ExitRoute(route: "returnHome", probability: 0.30, duration: .lognormal(median: 0.8, sigma: 1.1)),
+                    ExitRoute(route: "adoption", probability: 0.03, duration: .lognormal(median: 2.2, sigma: 0.4)),
+                    ExitRoute(route: "specialGuardianship", probability: 0.15, duration: .lognormal(median: 1.8, sigma: 0.6)),
+                    ExitRoute(route: "other", probability: 0.52, duration: .exponential(mean: 10)),
                 ],
                 "10to15": [
-                    ExitRoute(route: "returnHome", probability: 0.45, duration: .lognormal(median: 0.5, sigma: 1.2)),
+                    ExitRoute(route: "returnHome", probability: 0.35, duration: .lognormal(median: 0.6, sigma: 1.2)),
                     ExitRoute(route: "specialGuardianship", probability: 0.05, duration: .lognormal(median: 1.5, sigma: 0.6)),
-                    ExitRoute(route: "other", probability: 0.50, duration: .exponential(mean: 4)),
+                    ExitRoute(route: "other", probability: 0.60, duration: .exponential(mean: 8)),
                 ],
                 "16to17": [
-                    ExitRoute(route: "returnHome", probability: 0.30, duration: .lognormal(median: 0.3, sigma: 1.2)),
-                    ExitRoute(route: "other", probability: 0.70, duration: .exponential(mean: 1.5)),
+                    ExitRoute(route: "returnHome", probability: 0.25, duration: .lognormal(median: 0.3, sigma: 1.2)),
+                    ExitRoute(route: "other", probability: 0.75, duration: .exponential(mean: 3)),
                 ],
             ],
             stayingPutShare: 0.25, stayingPutUntilAge: 21, placedForAdoptionWeeks: 30, placedWithParentsWeeks: 16),
         placementTypes: PlacementTypes { kind in
-            let all = ["standard", "complex", "disability", "parentAndChild"]
+            let all = ["standard", "complex", "disability", "parentAndChild", "semiIndependent"]
+            let fosterBreakdowns = ["under1": 0.15, "1to4": 0.2, "5to9": 0.3, "10to15": 0.55, "16to17": 0.55]
             switch kind {
-            case .kinship: return .init(weeklyCost: 250, breakdownRatePerYear: 0.10, minAge: 0, maxAge: 18, needsMet: all)
-            case .inHouseFoster: return .init(weeklyCost: 700, breakdownRatePerYear: 0.25, minAge: 0, maxAge: 18, needsMet: all)
-            case .agencyFoster: return .init(weeklyCost: 950, breakdownRatePerYear: 0.30, minAge: 0, maxAge: 18, needsMet: all)
+            case .kinship: return .init(weeklyCost: 250, breakdownRatePerYear: 0.15, minAge: 0, maxAge: 18, needsMet: all)
+            case .inHouseFoster:
+                return .init(weeklyCost: 700, breakdownRatePerYear: 0.35, breakdownRateByAgeBand: fosterBreakdowns, minAge: 0, maxAge: 18,
+                             needsMet: ["standard", "complex", "disability", "parentAndChild"])
+            case .agencyFoster:
+                return .init(weeklyCost: 950, breakdownRatePerYear: 0.4, breakdownRateByAgeBand: fosterBreakdowns, minAge: 0, maxAge: 18,
+                             needsMet: ["standard", "disability", "parentAndChild"])
             case .inHouseResidential:
-                return .init(weeklyCost: 5_500, breakdownRatePerYear: 0.6, minAge: 10, maxAge: 18, needsMet: ["standard", "complex"])
+                return .init(weeklyCost: 5_500, breakdownRatePerYear: 1.0, minAge: 10, maxAge: 18, needsMet: ["standard", "complex"])
             case .externalResidential:
-                return .init(weeklyCost: 6_100, breakdownRatePerYear: 0.8, minAge: 8, maxAge: 18, needsMet: ["standard", "complex", "disability"])
+                return .init(weeklyCost: 6_100, breakdownRatePerYear: 1.0, minAge: 8, maxAge: 18, needsMet: ["standard", "complex", "disability"])
             case .supportedAccommodation:
-                return .init(weeklyCost: 1_800, breakdownRatePerYear: 0.5, minAge: 16, maxAge: 18, needsMet: ["standard", "parentAndChild"])
+                return .init(weeklyCost: 1_800, breakdownRatePerYear: 0.8, minAge: 16, maxAge: 18,
+                             needsMet: ["standard", "parentAndChild", "semiIndependent"])
             case .placedWithParents: return .init(weeklyCost: 100, breakdownRatePerYear: 0, minAge: 0, maxAge: 18, needsMet: all)
             case .placedForAdoption: return .init(weeklyCost: 150, breakdownRatePerYear: 0, minAge: 0, maxAge: 18, needsMet: all)
             case .emergency: return .init(weeklyCost: 10_000, breakdownRatePerYear: 0, minAge: 0, maxAge: 18, needsMet: all)

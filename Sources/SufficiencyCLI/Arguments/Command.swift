@@ -3,8 +3,9 @@ enum Command: Equatable {
     case help(topic: String?)
     case version
     case matchCostMatrix(MatchCostMatrixCommand)
+    case benchmark(BenchmarkCommand)
 
-    static let commands = ["help", "match"]
+    static let commands = ["help", "match", "benchmark"]
 
     /// Parses the arguments after the program name.
     ///
@@ -27,6 +28,15 @@ enum Command: Equatable {
                 file: file,
                 repeats: try parsed.integer("--repeat", default: 1, minimum: 1, usage: usage),
                 format: try parsed.choice("--format", ["json", "table", "csv"], default: "table", usage: usage)))
+        case "benchmark":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: "benchmark") }
+            let usage = BenchmarkCommand.usage
+            let parsed = try ParsedArguments(rest, valued: ["--replications", "--seed"], flags: [], usage: usage)
+            guard parsed.positionals.count == 1 else { throw .usage("benchmark takes one scenario file", usage: usage) }
+            return .benchmark(BenchmarkCommand(
+                scenario: parsed.positionals[0],
+                replications: try parsed.integer("--replications", default: 2_000, minimum: 1, usage: usage),
+                seed: try parsed.seed(usage: usage)))
         default:
             let hint = nearest(to: name, among: commands).map { "; did you mean '\($0)'?" } ?? ""
             throw .usage("unknown command '\(name)'\(hint)", usage: "sufficiency <command> [options]; see 'sufficiency help'")

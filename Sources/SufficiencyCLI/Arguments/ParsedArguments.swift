@@ -56,6 +56,15 @@ struct ParsedArguments: Equatable {
         return value
     }
 
+    /// The `--seed` option: a whole number from 0 to 2^64 - 1, or nil when absent.
+    func seed(usage: String) throws(CLIError) -> UInt64? {
+        guard let text = values["--seed"] else { return nil }
+        guard let value = UInt64(text) else {
+            throw .usage("--seed expects a whole number from 0 to 18446744073709551615, found '\(text)'", usage: usage)
+        }
+        return value
+    }
+
     /// An option whose value must be one of `choices`, or `fallback` when absent.
     func choice(_ name: String, _ choices: [String], default fallback: String, usage: String) throws(CLIError) -> String {
         guard let text = values[name] else { return fallback }

@@ -1,0 +1,180 @@
+/// Draws a replication's demand: the children in care at the start and everyone who enters later.
+///
+/// It reads only the demand parameters and the two demand streams, never supply or policy, so two
+/// scenarios that share demand parameters and a seed see exactly the same children (common random
+/// numbers). Per child it draws, in a fixed order: age, need, home area, exit route, time in care
+/// and whether they would stay put at 18.
+struct DemandGenerator {
+    let model: ScenarioModel
+    let seed: UInt64
+    let replication: Int
+
+    /// The children (initial ones first, then entrants in arrival order) and the entry groups.
+    func generate() -> (children: [ChildState], groups: [EntryGroup]) {
+        var children: [ChildState] = []
+        children.reserveCapacity(model.initialByBand.reduce(0, +) + Int(model.entryRatePerDay.reduce(0, +) * Double(model.horizonDays) * 1.3) + 16)
+        var rng = SeedDerivation.generator(seed: seed, replication: replication, purpose: .initialChildren)
+        appendInitialChildren(to: &children, using: &rng)
+        var entryRNG = SeedDerivation.generator(seed: seed, replication: replication, purpose: .entries)
+        let groups = appendEntrants(to: &children, using: &entryRNG)
+        return (children, groups)
+    }
+
+    // MARK: - Children in care at the start
+
+    private func appendInitialChildren(to children: inout [ChildState], using rng: inout Xoshiro256StarStar) {
+        if let list = model.initialChildren {
+            for child in list {
+                children.append(makeChild(birthDay: -child.ageDays, need: child.need, homeArea: child.homeArea, group: -1,
+                                          entryDay: 0, initialKind: child.kind, using: &rng))
+                children[children.count - 1].kind = child.kind
+            }
+            return
+        }
+        // Ages uniform within each band.
+        var ages: [Int] = []
+        for (band, count) in model.initialByBand.enumerated() {
+            let low = band == 0 ? 0 : model.ageBandUpperDays[band - 1], high = model.ageBandUpperDays[band]
+            for _ in 0..<count { ages.append(low + Sampling.below(max(high - low, 1), using: &rng)) }
+        }
+        let kinds = assignKinds(toAges: ages, using: &rng)
+        for (age, kind) in zip(ages, kinds) {
+            let band = model.band(ageDays: age)
+            let need = Sampling.categorical(model.initialNeedShares[band], using: &rng)
+            let home = Sampling.categorical(model.homeAreaShares, using: &rng)
+            children.append(makeChild(birthDay: -age, need: need, homeArea: home, group: -1, entryDay: 0, initialKind: kind, using: &rng))
+            children[children.count - 1].kind = kind
+        }
+    }
+
+    /// Spreads the profile's placement types over the children: types with a minimum age go to the
+    /// oldest children old enough, placed-for-adoption to the youngest, the rest at random.
+    private func assignKinds(toAges ages: [Int], using rng: inout Xoshiro256StarStar) -> [PlacementKind] {
+        var result = [PlacementKind?](repeating: nil, count: ages.count)
+        let byAgeDescending = ages.indices.sorted { (ages[$0], $1) > (ages[$1], $0) }
+        var counts = Dictionary(uniqueKeysWithValues: PlacementKind.allCases.enumerated().map { ($0.element, model.initialByKind[$0.offset]) })
+        let ageLimited = PlacementKind.allCases.filter { model.kindMinAgeDays[$0.index] > 0 }
+            .sorted { model.kindMinAgeDays[$0.index] > model.kindMinAgeDays[$1.index] }
+        for kind in ageLimited {
+            for child in byAgeDescending where counts[kind]! > 0 && result[child] == nil {
+                result[child] = kind
+                counts[kind]! -= 1
+            }
+        }
+        for child in byAgeDescending.reversed() where counts[.placedForAdoption]! > 0 && result[child] == nil {
+            result[child] = .placedForAdoption
+            counts[.placedForAdoption]! -= 1
+        }
+        var rest = PlacementKind.allCases.flatMap { repeatElement($0, count: counts[$0]!) }
+        for i in stride(from: rest.count - 1, to: 0, by: -1) { rest.swapAt(i, Sampling.below(i + 1, using: &rng)) }
+        var next = 0
+        for child in ages.indices where result[child] == nil {
+            result[child] = next < rest.count ? rest[next] : .inHouseFoster
+            next += 1
+        }
+        return result.map { $0! }
+    }
+
+    // MARK: - Entrants
+
+    private func appendEntrants(to children: inout [ChildState], using rng: inout Xoshiro256StarStar) -> [EntryGroup] {
+        var groups: [EntryGroup] = []
+        let meanSize = zip(model.siblingGroupSizes, model.siblingGroupShares).map { Double($0) * $1 }.reduce(0, +)
+        let years = (model.horizonDays + 364) / 365
+        var arrivals: [(day: Int, band: Int)] = []
+        for year in 0..<years {
+            let from = year * 365, to = min(model.horizonDays, from + 365)
+            guard to > from else { break }
+            let growth = pow(1 + model.entryTrendPerYear, Double(year))
+            for band in model.entryRatePerDay.indices {
+                let groupsExpected = model.entryRatePerDay[band] * growth * Double(to - from) / max(meanSize, 1)
+                for _ in 0..<Sampling.poisson(mean: groupsExpected, using: &rng) {
+                    arrivals.append((from + Sampling.below(to - from, using: &rng), band))
+                }
+            }
+        }
+        arrivals.sort { ($0.day, $0.band) < ($1.day, $1.band) }
+        for arrival in arrivals {
+            let size = model.siblingGroupSizes[Sampling.categorical(model.siblingGroupShares, using: &rng)]
+            let home = Sampling.categorical(model.homeAreaShares, using: &rng)
+            let kin = Sampling.unit(using: &rng) < model.kinshipAvailable
+            let low = arrival.band == 0 ? 0 : model.ageBandUpperDays[arrival.band - 1], high = model.ageBandUpperDays[arrival.band]
+            let firstAge = low + Sampling.below(max(high - low, 1), using: &rng)
+            let start = children.count
+            for member in 0..<size {
+                // Siblings are within four years of the first child, and under 18.
+                let offset = member == 0 ? 0 : Sampling.below(8 * 365, using: &rng) - 4 * 365
+                let age = min(max(firstAge + offset, 0), model.ageBandUpperDays.last! - 30)
+                let need = Sampling.categorical(model.entryNeedShares[model.band(ageDays: age)], using: &rng)
+                var child = makeChild(birthDay: arrival.day - age, need: need, homeArea: home, group: size > 1 ? groups.count : -1,
+                                      entryDay: arrival.day, initialKind: nil, using: &rng)
+                child.kinshipAvailable = kin
+                children.append(child)
+            }
+            groups.append(EntryGroup(day: arrival.day, children: start..<children.count))
+        }
+        return groups
+    }
+
+    // MARK: - One child
+
+    /// A child with their exit route and day drawn: by the age band at entry (or today, for children
+    /// already in care, length-biased: see below), capped at the 18th birthday.
+    private func makeChild(birthDay: Int, need: Int, homeArea: Int, group: Int, entryDay: Int, initialKind: PlacementKind?,
+                           using rng: inout Xoshiro256StarStar) -> ChildState {
+        let band = model.band(ageDays: entryDay - birthDay)
+        let routes = model.exitRoutes[band]
+        func draw() -> (route: Int, days: Int) {
+            guard !routes.isEmpty else { return (ScenarioModel.age18Route, Int.max / 4) }
+            let choice = routes[Sampling.categorical(routes.map(\.probability), using: &rng)]
+            return (choice.route, max(1, Int((choice.durationYears.sample(using: &rng) * ScenarioModel.daysPerYear).rounded())))
+        }
+        var (route, stay) = draw()
+        if initialKind != nil {
+            // Children in care on a given day are the longer stayers: a spell is in care on the start
+            // date with chance proportional to its length. Resample eight draws by length, then
+            // place the start date uniformly within the chosen spell (no earlier than birth).
+            let candidates = (0..<8).map { _ in draw() }
+            let picked = candidates[Sampling.categorical(candidates.map { Double(min($0.days, 18 * 366)) }, using: &rng)]
+            let elapsed = min(Int(Sampling.unit(using: &rng) * Double(picked.days)), -birthDay)
+            route = picked.route
+            stay = max(1, picked.days - elapsed)
+        }
+        let staysPut = Sampling.unit(using: &rng) < model.stayingPutShare
+        // Children already placed with adopters or parents are near the end of their time in care.
+        if initialKind == .placedForAdoption {
+            route = ScenarioModel.adoptionRoute
+            stay = 1 + Sampling.below(max(model.placedForAdoptionDays, 1), using: &rng)
+        } else if initialKind == .placedWithParents {
+            route = ScenarioModel.returnHomeRoute
+            stay = 1 + Sampling.below(max(model.placedWithParentsDays, 112), using: &rng)
+        }
+        let eighteenth = birthDay + model.ageBandUpperDays.last!
+        var exitDay = entryDay + stay
+        if exitDay >= eighteenth {
+            exitDay = eighteenth
+            route = ScenarioModel.age18Route
+        }
+        return ChildState(birthDay: birthDay, need: need, homeArea: homeArea, group: group, entryDay: entryDay,
+                          exitDay: max(exitDay, entryDay + 1), route: route, staysPut: staysPut, kinshipAvailable: false)
+    }
+}
+
+extension PlacementKind {
+    /// Position in `allCases`, for indexing per-kind arrays.
+    var index: Int {
+        switch self {
+        case .kinship: return 0
+        case .inHouseFoster: return 1
+        case .agencyFoster: return 2
+        case .inHouseResidential: return 3
+        case .externalResidential: return 4
+        case .supportedAccommodation: return 5
+        case .placedWithParents: return 6
+        case .placedForAdoption: return 7
+        case .emergency: return 8
+        }
+    }
+}
+
+import Foundation

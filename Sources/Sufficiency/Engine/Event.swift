@@ -1,0 +1,89 @@
+/// Something that happens on a day. Events of one day run in `Kind` order (the raw value is the
+/// priority), then in the order they were scheduled: simultaneous events always run the same way.
+struct Event {
+    enum Kind: UInt8 {
+        /// A financial year begins: close the last year's per-child counts.
+        case financialYear = 0
+        /// Record the monthly metrics (the state at the start of the day).
+        case snapshot
+        /// A child leaves care (subject: child).
+        case exit
+        /// A young person's staying-put arrangement ends (subject: child).
+        case stayingPutEnd
+        /// A household stops taking children (subject: household).
+        case deregistration
+        /// A household is approved (subject: unused).
+        case approval
+        /// A newly approved household can take its first child (subject: household).
+        case householdReady
+        /// A child moves to their final placement: adopters or parents (subject: child).
+        case finalPlacement
+        /// A placement breaks down (subject: child; serial: the placement's).
+        case breakdown
+        /// A sibling group or child comes into care (subject: entry group).
+        case entry
+        /// Waiting children are matched to free places.
+        case matchingRound
+    }
+
+    var day: Int32
+    var kind: Kind
+    var sequence: UInt32
+    var subject: Int32
+    var serial: Int32
+
+    /// Run order: day, then kind, then scheduling order.
+    @inline(__always)
+    static func runsBefore(_ a: Event, _ b: Event) -> Bool {
+        if a.day != b.day { return a.day < b.day }
+        if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
+        return a.sequence < b.sequence
+    }
+}
+
+/// A binary min-heap of events by (day, kind, sequence).
+struct EventQueue {
+    private var heap: [Event] = []
+    private var nextSequence: UInt32 = 0
+
+    init(capacity: Int) { heap.reserveCapacity(capacity) }
+
+    var isEmpty: Bool { heap.isEmpty }
+
+    mutating func removeAll() {
+        heap.removeAll(keepingCapacity: true)
+        nextSequence = 0
+    }
+
+    mutating func schedule(day: Int, _ kind: Event.Kind, subject: Int = 0, serial: Int32 = 0) {
+        let event = Event(day: Int32(day), kind: kind, sequence: nextSequence, subject: Int32(subject), serial: serial)
+        nextSequence &+= 1
+        heap.append(event)
+        var position = heap.count - 1
+        while position > 0 {
+            let parent = (position - 1) / 2
+            guard Event.runsBefore(event, heap[parent]) else { break }
+            heap[position] = heap[parent]
+            position = parent
+        }
+        heap[position] = event
+    }
+
+    mutating func next() -> Event? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if heap.isEmpty { return top }
+        var position = 0
+        let count = heap.count
+        while true {
+            var child = 2 * position + 1
+            guard child < count else { break }
+            if child + 1 < count && Event.runsBefore(heap[child + 1], heap[child]) { child += 1 }
+            guard Event.runsBefore(heap[child], last) else { break }
+            heap[position] = heap[child]
+            position = child
+        }
+        heap[position] = last
+        return top
+    }
+}

@@ -1,0 +1,214 @@
+import PlacementMatching
+
+/// A free place offered in a matching round.
+struct MatchColumn {
+    let kind: PlacementKind
+    /// Household, home or market place index; for kinship, the unit whose kin it is.
+    let provider: Int
+    /// The place's area, or -1 when the market gives a distance distribution instead.
+    let area: Int
+}
+
+/// Matching rounds: waiting children, grouped into sibling units, are assigned to free places at
+/// least total cost by the solver; whoever cannot be placed waits in an emergency placement.
+extension Replication {
+    mutating func matchingRound() {
+        // Requests made while the round runs are folded into the next round.
+        if !waiting.isEmpty && (matchingStale || today - lastFullRound >= 28) {
+            // Re-matching with nothing changed would give the same answer; the monthly full round
+            // picks up children whose birthdays made new places suitable.
+            matchingStale = false
+            lastFullRound = today
+            let unplaced = place(units(), splitPenalty: false)
+            if model.allowSiblingSplit {
+                let singles = unplaced.filter { $0.count > 1 }.flatMap { $0.map { [$0] } }
+                if !singles.isEmpty { _ = place(singles, splitPenalty: true) }
+            }
+            for c in waiting where children[c].kind == nil {
+                startPlacement(c, .emergency, provider: -1, miles: 0, outsideLA: false)
+            }
+        }
+        if model.stepDownEnabled { stepDown() }
+        roundScheduled = false
+        if !waiting.isEmpty {
+            roundScheduled = true
+            queue.schedule(day: today + model.roundEveryDays, .matchingRound)
+        }
+    }
+
+    /// The waiting children as units: siblings who are all waiting form one unit.
+    private func units() -> [[Int]] {
+        var units: [[Int]] = []
+        var unitOfGroup: [Int: Int] = [:]
+        for c in waiting {
+            let group = children[c].group
+            if group >= 0, let u = unitOfGroup[group] {
+                units[u].append(c)
+            } else {
+                if group >= 0 { unitOfGroup[group] = units.count }
+                units.append([c])
+            }
+        }
+        return units
+    }
+
+    /// Matches units to free places and places them. Returns the units left unplaced.
+    private mutating func place(_ units: [[Int]], splitPenalty: Bool) -> [[Int]] {
+        var candidates = freeColumns(perMarket: units.count)
+        if !model.kinshipFirst {  // kin compete on cost; each unit's own kin are a place only for it
+            for (u, unit) in units.enumerated() where children[unit[0]].kinshipAvailable {
+                candidates.append(MatchColumn(kind: .kinship, provider: u, area: children[unit[0]].homeArea))
+            }
+        }
+        // Only places that suit some unit go to the solver. Plain loops: a closure here would copy
+        // the whole replication state for every pair.
+        var columns: [MatchColumn] = []
+        var entries = [[(column: Int, cost: Double)]](repeating: [], count: units.count)
+        for candidate in candidates {
+            var suitsAny = false
+            for u in units.indices {
+                if let cost = unitCost(units[u], u, candidate, splitPenalty: splitPenalty) {
+                    entries[u].append((columns.count, cost))
+                    suitsAny = true
+                }
+            }
+            if suitsAny { columns.append(candidate) }
+        }
+        guard entries.contains(where: { !$0.isEmpty }),
+              let matrix = try? SparseCostMatrix(columns: columns.count, entries: entries) else { return units }
+        let assignment = solver.solve(matrix)
+        var unplaced: [[Int]] = []
+        for (u, unit) in units.enumerated() {
+            guard let j = assignment.columnForRow[u], placeUnit(unit, in: columns[j]) else {
+                unplaced.append(unit)
+                continue
+            }
+        }
+        return unplaced
+    }
+
+    /// The places free now: households and homes with room, and up to `perMarket` places of each
+    /// market, taken area by area in turn so that nearer and further places are both offered.
+    func freeColumns(perMarket: Int) -> [MatchColumn] {
+        var columns: [MatchColumn] = []
+        for h in households.indices
+        where households[h].active && !households[h].closing && households[h].availableFrom <= today && households[h].freePlaces > 0 {
+            columns.append(MatchColumn(kind: .inHouseFoster, provider: h, area: households[h].approval.area))
+        }
+        for i in homes.indices where homes[i].occupants < homes[i].beds {
+            columns.append(MatchColumn(kind: .inHouseResidential, provider: i, area: homes[i].area))
+        }
+        for m in markets.indices where markets[m].available > 0 && perMarket > 0 {
+            markets[m].offerFreePlaces(limit: min(markets[m].available, perMarket), into: &columns)
+        }
+        return columns
+    }
+
+    /// The cost of placing a unit in a column, or nil when the place cannot take it.
+    func unitCost(_ unit: [Int], _ u: Int, _ column: MatchColumn, splitPenalty: Bool) -> Double? {
+        switch column.kind {
+        case .inHouseFoster:
+            let household = households[column.provider]
+            guard unit.count <= household.freePlaces, unit.count <= household.approval.siblingCapacity else { return nil }
+        case .inHouseResidential:
+            guard unit.count <= homes[column.provider].beds - homes[column.provider].occupants else { return nil }
+        case .kinship:
+            guard column.provider == u else { return nil }
+        default:
+            guard unit.count <= markets[marketIndex(column.kind)].available else { return nil }
+        }
+        var total = 0.0
+        for c in unit {
+            guard let cost = childCost(c, column) else { return nil }
+            total += cost
+        }
+        if splitPenalty { total += model.weights.siblingSplit * Double(unit.count) }
+        return total
+    }
+
+    /// One child's cost in a place under the matching weights, or nil when unsuitable (age, need,
+    /// or the household's approval; see `couldUse`).
+    func childCost(_ c: Int, _ column: MatchColumn) -> Double? {
+        guard couldUse(c, column.kind, provider: column.provider) else { return nil }
+        let child = children[c]
+        let age = today - child.birthDay
+        let k = column.kind.index
+        let (miles, inside) = placeDistance(home: child.homeArea, column)
+        let w = model.weights
+        var cost = w.weeklyCost * model.weeklyCost(kind: k, band: model.band(ageDays: age)) + w.perMile * miles
+        if miles > 20 { cost += w.over20Miles }
+        if column.kind == .inHouseFoster || column.kind == .inHouseResidential { cost -= w.inHouseBonus }
+        if inside { cost -= w.inAreaBonus }
+        return cost
+    }
+
+    /// Miles from the child's home to the place, and whether the place is inside the LA. A market
+    /// with a distance distribution is costed at its mean and outside the LA.
+    private func placeDistance(home: Int, _ column: MatchColumn) -> (miles: Double, inside: Bool) {
+        if column.area >= 0 { return (model.miles(home, column.area), model.areaInsideLA[column.area]) }
+        return (markets[marketIndex(column.kind)].model.distanceMiles?.mean ?? 0, false)
+    }
+
+    /// Places every child of a unit in the column's provider (in a market, one place each: the
+    /// offered one, then others of its area). Returns false, placing nobody, if there is no room.
+    private mutating func placeUnit(_ unit: [Int], in column: MatchColumn) -> Bool {
+        if column.kind.isMarket {
+            guard markets[marketIndex(column.kind)].available >= unit.count else { return false }
+        } else if column.kind == .inHouseFoster {
+            guard households[column.provider].freePlaces >= unit.count else { return false }
+        }
+        for c in unit {
+            if children[c].kind != nil { endPlacement(c) }  // leaving an emergency placement
+            stopWaiting(c)
+            // In a market each child takes the offered place if still free (a sibling of an earlier
+            // unit may have taken it), else another free place, of the same area first.
+            let m = column.kind.isMarket ? marketIndex(column.kind) : 0
+            let provider = column.kind.isMarket
+                ? (markets[m].occupant[column.provider] < 0 ? column.provider : markets[m].freeSlot(preferring: markets[m].area(ofSlot: column.provider))!)
+                : column.kind == .kinship ? -1 : column.provider
+            let home = children[c].homeArea  // read first: passing children[c] itself copied the whole state
+            var (miles, inside) = placeDistance(home: home, column)
+            if column.kind.isMarket {
+                if let area = markets[m].area(ofSlot: provider) {
+                    (miles, inside) = (model.miles(children[c].homeArea, area), model.areaInsideLA[area])
+                } else if let distance = markets[m].model.distanceMiles {
+                    var rng = SeedDerivation.generator(seed: seed, replication: index, purpose: .placementDistance,
+                                                       entity: UInt64(c) << 20 | UInt64(UInt32(bitPattern: children[c].serial)))
+                    miles = (distance.sample(using: &rng) * 10).rounded() / 10
+                }
+            }
+            startPlacement(c, column.kind, provider: provider, miles: miles, outsideLA: !inside)
+        }
+        return true
+    }
+
+    /// Moves children who have been in a children's home long enough to free in-house foster
+    /// places that suit them, at least total cost.
+    private mutating func stepDown() {
+        let candidates = children.indices.filter { c in
+            let child = children[c]
+            return child.status == .inCare && !child.isWaiting && (child.kind?.isResidential ?? false)
+                && today - child.placementStart >= model.stepDownMinimumDays
+        }
+        guard !candidates.isEmpty else { return }
+        let columns = freeColumns(perMarket: 0).filter { $0.kind == .inHouseFoster }
+        guard !columns.isEmpty else { return }
+        var entries: [[(column: Int, cost: Double)]] = []
+        for c in candidates {
+            var row: [(column: Int, cost: Double)] = []
+            for j in columns.indices {
+                if let cost = childCost(c, columns[j]) { row.append((j, cost)) }
+            }
+            entries.append(row)
+        }
+        guard entries.contains(where: { !$0.isEmpty }), let matrix = try? SparseCostMatrix(columns: columns.count, entries: entries) else { return }
+        let assignment = solver.solve(matrix)
+        for (row, c) in candidates.enumerated() {
+            guard let j = assignment.columnForRow[row], households[columns[j].provider].freePlaces > 0 else { continue }
+            endPlacement(c)
+            let area = columns[j].area
+            startPlacement(c, .inHouseFoster, provider: columns[j].provider, miles: model.miles(children[c].homeArea, area),
+                           outsideLA: !model.areaInsideLA[area])
+        }
+    }
+}

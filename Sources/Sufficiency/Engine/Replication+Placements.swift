@@ -1,0 +1,153 @@
+/// Starting and ending placements: providers' occupancy, placement counts, breakdown draws, costs.
+extension Replication {
+    /// Places child `c` with a provider (household, home or market place; -1 for none) and draws
+    /// when the placement would break down.
+    mutating func startPlacement(_ c: Int, _ kind: PlacementKind, provider: Int, miles: Double, outsideLA: Bool) {
+        switch kind {
+        case .inHouseFoster: households[provider].occupants += 1
+        case .inHouseResidential: homes[provider].occupants += 1
+        case .agencyFoster, .externalResidential, .supportedAccommodation:
+            markets[marketIndex(kind)].occupy(provider, by: c)
+        default: break
+        }
+        var child = children[c]
+        result.add(financial: catalog.placementsStartedByType + kind.index, year: year, 1)
+        if child.hadPlacement {
+            result.add(financial: MetricCatalog.placementMoves, year: year, 1)
+        } else {
+            result.add(financial: catalog.firstPlacementsByType + kind.index, year: year, 1)
+        }
+        child.hadPlacement = true
+        child.placementsInYear += 1
+        child.kind = kind
+        child.provider = provider
+        child.placementStart = today
+        child.serial &+= 1
+        child.miles = miles
+        child.outsideLA = outsideLA
+        children[c] = child
+        scheduleBreakdown(of: c)
+    }
+
+    /// Draws the placement's breakdown time from the child's own stability stream (the same
+    /// uniform for the child's n-th placement in every scenario) and schedules it if it comes
+    /// before the child leaves.
+    mutating func scheduleBreakdown(of c: Int) {
+        let child = children[c]
+        guard let kind = child.kind else { return }
+        let band = model.band(ageDays: today - child.birthDay)
+        let rate = model.breakdownRatePerDay(kind: kind.index, band: band)
+        guard rate > 0 else { return }
+        var rng = SeedDerivation.generator(seed: seed, replication: index, purpose: .placementStability,
+                                           entity: UInt64(c) << 20 | UInt64(UInt32(bitPattern: child.serial)))
+        let day = today + max(1, Int(Sampling.exponential(mean: 1 / rate, using: &rng).rounded(.up)))
+        if day < child.exitDay && day <= model.horizonDays { queue.schedule(day: day, .breakdown, subject: c, serial: child.serial) }
+    }
+
+    /// Ends the child's current placement: its cost is accrued and the place freed.
+    mutating func endPlacement(_ c: Int) {
+        accrueCost(c, until: today)
+        let child = children[c]
+        guard let kind = child.kind else { return }
+        switch kind {
+        case .inHouseFoster:
+            households[child.provider].occupants -= 1
+            if households[child.provider].closing && households[child.provider].occupants == 0 { households[child.provider].active = false }
+            placesChanged(kind, provider: child.provider)
+        case .inHouseResidential:
+            homes[child.provider].occupants -= 1
+            placesChanged(kind, provider: child.provider)
+        case .agencyFoster, .externalResidential, .supportedAccommodation:
+            markets[marketIndex(kind)].vacate(child.provider)
+            placesChanged(kind, provider: child.provider)
+        default: break
+        }
+        children[c].kind = nil
+        children[c].provider = -1
+    }
+
+    /// Adds the cost of the child's current spell from its start (or last accrual) to `end`, split
+    /// by financial year at that year's prices; emergency days also count as days waiting.
+    mutating func accrueCost(_ c: Int, until end: Int) {
+        let child = children[c]
+        guard let kind = child.kind, end > child.placementStart else { return }
+        var day = child.placementStart
+        while day < end {
+            let y = yearIndex(day)
+            let yearEnd = y + 1 < model.financialYearStartDays.count ? model.financialYearStartDays[y + 1] : Int.max
+            let segmentEnd = min(end, yearEnd)
+            let days = Double(segmentEnd - day)
+            let band = model.band(ageDays: day - child.birthDay)
+            let stayingPut = child.status == .stayingPut
+            let weekly = stayingPut ? model.stayingPutWeeklyCost : model.weeklyCost(kind: kind.index, band: band)
+            let amount = weekly / 7 * days * model.inflationFactor(financialYear: y)
+            result.add(financial: stayingPut ? MetricCatalog.stayingPutCost : catalog.costByType + kind.index, year: y, amount)
+            result.add(financial: MetricCatalog.totalCost, year: y, amount)
+            if kind == .emergency { result.add(financial: MetricCatalog.childDaysWaiting, year: y, days) }
+            day = segmentEnd
+        }
+        children[c].placementStart = end
+    }
+
+    func marketIndex(_ kind: PlacementKind) -> Int {
+        switch kind {
+        case .agencyFoster: return 0
+        case .externalResidential: return 1
+        default: return 2
+        }
+    }
+
+    /// Puts the children in care at the start into their placements: in-house foster children into
+    /// households that can take them (any with room otherwise), others into homes and market places
+    /// (past a market's capacity if the scenario starts over it). The first placements of the
+    /// horizon are these, so they are not counted as placements started.
+    mutating func placeInitialChildren() {
+        for c in children.indices where children[c].entryDay == 0 && children[c].kind != nil && children[c].status == .notYetEntered {
+            let kind = children[c].kind!
+            let child = children[c]
+            var provider = -1
+            var area = child.homeArea
+            switch kind {
+            case .inHouseFoster:
+                let age = -child.birthDay
+                let fits = households.indices.first { h in
+                    let a = households[h].approval
+                    return households[h].freePlaces > 0 && age >= a.minAgeDays && age < a.maxAgeDays && a.needs & (1 << UInt64(child.need)) != 0
+                }
+                provider = fits ?? households.indices.first { households[$0].freePlaces > 0 }!
+                households[provider].occupants += 1
+                area = households[provider].approval.area
+            case .inHouseResidential:
+                provider = homes.indices.first { homes[$0].occupants < homes[$0].beds }!
+                homes[provider].occupants += 1
+                area = homes[provider].area
+            case .agencyFoster, .externalResidential, .supportedAccommodation:
+                let m = marketIndex(kind)
+                // Past capacity: a place that will not be offered again once vacated.
+                provider = markets[m].freeSlot(preferring: nil) ?? markets[m].occupant.count
+                markets[m].occupy(provider, by: c)
+                area = markets[m].area(ofSlot: provider) ?? child.homeArea
+            default: break
+            }
+            var miles = model.miles(child.homeArea, area)
+            if kind.isMarket, let distance = markets[marketIndex(kind)].model.distanceMiles {
+                var rng = SeedDerivation.generator(seed: seed, replication: index, purpose: .placementDistance, entity: UInt64(c))
+                miles = (distance.sample(using: &rng) * 10).rounded() / 10
+            }
+            children[c].status = .inCare
+            children[c].provider = provider
+            children[c].placementStart = 0
+            children[c].miles = miles
+            children[c].outsideLA = !model.areaInsideLA[area]
+            children[c].hadPlacement = true
+            children[c].placementsInYear = 1
+            scheduleExit(of: c)
+            if kind == .emergency {
+                children[c].isWaiting = true
+                waiting.append(c)
+            } else {
+                scheduleBreakdown(of: c)
+            }
+        }
+    }
+}

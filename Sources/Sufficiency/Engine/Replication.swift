@@ -1,0 +1,292 @@
+import PlacementMatching
+
+/// One replication: a discrete-event simulation of the scenario over its horizon.
+///
+/// The demand (who enters, when, with what needs and planned exits) is drawn first by
+/// `DemandGenerator`; the event loop then places children, breaks placements down, recruits and
+/// loses carers, matches waiting children in rounds and records metrics. Events on one day run in
+/// a fixed order (see `Event.Kind`), so a replication is a pure function of (scenario, seed, index).
+struct Replication {
+    let model: ScenarioModel
+    let catalog: MetricCatalog
+    let seed: UInt64
+    let index: Int
+
+    var children: [ChildState]
+    let groups: [EntryGroup]
+    var households: [HouseholdState] = []
+    var homes: [HomeState]
+    var markets: [MarketState]
+    var queue: EventQueue
+    /// Children waiting for a suitable place, in the order they started waiting.
+    var waiting: [Int] = []
+    var roundScheduled = false
+    /// Whether anything a round depends on changed since the last round (free places, waiting
+    /// children); a round with nothing changed would give the same answer and is skipped.
+    var matchingStale = true
+    var lastFullRound = Int.min / 2
+    var today = 0
+    var year = 0
+    var result: ReplicationResult
+    var solver: AssignmentSolver
+    var recruitmentRNG: Xoshiro256StarStar
+
+    init(model: ScenarioModel, catalog: MetricCatalog, seed: UInt64, index: Int, solver: AssignmentSolver) {
+        self.model = model
+        self.catalog = catalog
+        self.seed = seed
+        self.index = index
+        self.solver = solver
+        let demand = DemandGenerator(model: model, seed: seed, replication: index).generate()
+        children = demand.children
+        groups = demand.groups
+        homes = model.residentialHomes.map { HomeState(area: $0.area, beds: $0.beds) }
+        markets = model.markets.map { MarketState(model: $0) }
+        queue = EventQueue(capacity: children.count * 3 + model.snapshotDays.count + 64)
+        result = ReplicationResult(catalog: catalog, snapshots: model.snapshotDays.count, years: model.financialYearStartDays.count)
+        recruitmentRNG = SeedDerivation.generator(seed: seed, replication: index, purpose: .recruitment)
+    }
+
+    /// Runs the replication to its horizon.
+    mutating func run() -> ReplicationResult {
+        setUp()
+        var events = 0
+        while let event = queue.next() {
+            guard Int(event.day) <= model.horizonDays else { break }
+            today = Int(event.day)
+            events += 1
+            handle(event)
+        }
+        today = model.horizonDays
+        finish()
+        result.events = events
+        return result
+    }
+
+    private mutating func setUp() {
+        year = yearIndex(0)
+        for (i, approval) in model.initialHouseholds.enumerated() {
+            households.append(HouseholdState(approval: approval, availableFrom: 0))
+            scheduleDeregistration(of: i)
+        }
+        placeInitialChildren()
+        for (i, group) in groups.enumerated() where group.day <= model.horizonDays {
+            queue.schedule(day: group.day, .entry, subject: i)
+        }
+        scheduleApprovals()
+        for day in model.snapshotDays { queue.schedule(day: day, .snapshot) }
+        for (k, day) in model.financialYearStartDays.enumerated() where k > 0 && day <= model.horizonDays {
+            queue.schedule(day: day, .financialYear, subject: k)
+        }
+        if !waiting.isEmpty { requestRound() }
+    }
+
+    private mutating func handle(_ event: Event) {
+        let subject = Int(event.subject)
+        switch event.kind {
+        case .financialYear: closeFinancialYear(opening: subject)
+        case .snapshot: recordSnapshot()
+        case .exit: leaveCare(subject)
+        case .stayingPutEnd: endStayingPut(subject)
+        case .deregistration: deregister(subject)
+        case .approval: approveHousehold()
+        case .householdReady: placesChanged(.inHouseFoster, provider: subject)
+        case .finalPlacement: moveToFinalPlacement(subject)
+        case .breakdown: breakDown(subject, serial: event.serial)
+        case .entry: enter(groups[subject])
+        case .matchingRound: matchingRound()
+        }
+    }
+
+    // MARK: - Children
+
+    private mutating func enter(_ group: EntryGroup) {
+        for c in group.children {
+            children[c].status = .inCare
+            result.add(financial: MetricCatalog.entries, year: year, 1)
+            scheduleExit(of: c)
+        }
+        let kin = children[group.children.lowerBound].kinshipAvailable
+        if kin && model.kinshipFirst {
+            for c in group.children {
+                let child = children[c]
+                startPlacement(c, .kinship, provider: -1, miles: 0, outsideLA: !model.areaInsideLA[child.homeArea])
+            }
+        } else {
+            for c in group.children { startWaiting(c) }
+        }
+    }
+
+    /// Schedules the child's exit and, on the adoption and return-home routes, the move to their
+    /// final placement before it.
+    mutating func scheduleExit(of c: Int) {
+        let child = children[c]
+        if child.exitDay <= model.horizonDays { queue.schedule(day: child.exitDay, .exit, subject: c) }
+        let lead = child.route == ScenarioModel.adoptionRoute ? model.placedForAdoptionDays
+            : child.route == ScenarioModel.returnHomeRoute ? model.placedWithParentsDays : 0
+        let moveDay = child.exitDay - lead
+        if lead > 0 && moveDay > max(today, child.entryDay) && moveDay <= model.horizonDays && child.kind != .placedForAdoption
+            && child.kind != .placedWithParents {
+            queue.schedule(day: moveDay, .finalPlacement, subject: c)
+        }
+    }
+
+    private mutating func leaveCare(_ c: Int) {
+        guard children[c].status == .inCare else { return }
+        result.add(financial: MetricCatalog.exits, year: year, 1)
+        result.add(financial: catalog.exitsByRoute + children[c].route, year: year, 1)
+        if children[c].isWaiting { stopWaiting(c) }
+        let child = children[c]
+        if child.route == ScenarioModel.age18Route && child.staysPut && (child.kind == .inHouseFoster || child.kind == .agencyFoster) {
+            // Staying put: the young person leaves care but keeps the place until the age limit.
+            accrueCost(c, until: today)
+            children[c].status = .stayingPut
+            children[c].placementStart = today
+            let end = child.birthDay + model.stayingPutUntilDays
+            if end <= model.horizonDays { queue.schedule(day: max(end, today + 1), .stayingPutEnd, subject: c) }
+            return
+        }
+        endPlacement(c)
+        children[c].status = .left
+    }
+
+    private mutating func endStayingPut(_ c: Int) {
+        guard children[c].status == .stayingPut else { return }
+        endPlacement(c)
+        children[c].status = .left
+    }
+
+    private mutating func moveToFinalPlacement(_ c: Int) {
+        guard children[c].status == .inCare else { return }
+        let kind: PlacementKind = children[c].route == ScenarioModel.adoptionRoute ? .placedForAdoption : .placedWithParents
+        if children[c].isWaiting { stopWaiting(c) }
+        endPlacement(c)
+        let home = children[c].homeArea
+        startPlacement(c, kind, provider: -1, miles: 0, outsideLA: !model.areaInsideLA[home])
+    }
+
+    private mutating func breakDown(_ c: Int, serial: Int32) {
+        guard children[c].status == .inCare, children[c].serial == serial, !children[c].isWaiting else { return }
+        endPlacement(c)
+        startWaiting(c)
+    }
+
+    mutating func startWaiting(_ c: Int) {
+        children[c].isWaiting = true
+        waiting.append(c)
+        matchingStale = true
+        requestRound()
+    }
+
+    mutating func stopWaiting(_ c: Int) {
+        children[c].isWaiting = false
+        if let position = waiting.firstIndex(of: c) { waiting.remove(at: position) }
+    }
+
+    // MARK: - Carers
+
+    private mutating func scheduleApprovals() {
+        let years = (model.horizonDays + 364) / 365
+        for y in 0..<years {
+            let from = y * 365, to = min(model.horizonDays, from + 365)
+            guard to > from else { break }
+            let perYear = model.approvalsPerYear[min(y, model.approvalsPerYear.count - 1)]
+            let count = Sampling.poisson(mean: perYear * Double(to - from) / 365, using: &recruitmentRNG)
+            for _ in 0..<count { queue.schedule(day: from + Sampling.below(to - from, using: &recruitmentRNG), .approval) }
+        }
+    }
+
+    private mutating func approveHousehold() {
+        var approval = model.newHousehold
+        approval.area = Sampling.categorical(model.newHouseholdAreaShares, using: &recruitmentRNG)
+        let ready = today + model.approvalDelayDays
+        households.append(HouseholdState(approval: approval, availableFrom: ready))
+        let h = households.count - 1
+        result.add(financial: MetricCatalog.approvals, year: year, 1)
+        let cost = model.recruitmentCostPerApproval
+        result.add(financial: MetricCatalog.recruitmentCost, year: year, cost)
+        result.add(financial: MetricCatalog.totalCost, year: year, cost)
+        scheduleDeregistration(of: h)
+        if ready <= model.horizonDays { queue.schedule(day: ready, .householdReady, subject: h) }
+    }
+
+    private mutating func scheduleDeregistration(of h: Int) {
+        guard model.deregistrationRatePerDay > 0 else { return }
+        var rng = SeedDerivation.generator(seed: seed, replication: index, purpose: .deregistration, entity: UInt64(h))
+        let day = today + Int(Sampling.exponential(mean: 1 / model.deregistrationRatePerDay, using: &rng).rounded(.up))
+        if day <= model.horizonDays { queue.schedule(day: day, .deregistration, subject: h) }
+    }
+
+    private mutating func deregister(_ h: Int) {
+        guard households[h].active, !households[h].closing else { return }
+        households[h].closing = true
+        if households[h].occupants == 0 { households[h].active = false }
+        result.add(financial: MetricCatalog.deregistrations, year: year, 1)
+    }
+
+    /// A place of `kind` (at `provider`) freed up or became usable. Only a waiting child it could
+    /// suit makes the next round worth running; step-downs look at every freed foster place.
+    mutating func placesChanged(_ kind: PlacementKind, provider: Int) {
+        var suitsSomeone = false
+        for c in waiting where couldUse(c, kind, provider: provider) {
+            suitsSomeone = true
+            break
+        }
+        if suitsSomeone {
+            matchingStale = true
+            requestRound()
+        } else if model.stepDownEnabled && kind == .inHouseFoster {
+            requestRound()
+        }
+    }
+
+    /// Whether child `c` could take a place of `kind` at `provider`, by age and need (capacity and
+    /// siblings aside).
+    func couldUse(_ c: Int, _ kind: PlacementKind, provider: Int) -> Bool {
+        let age = today - children[c].birthDay, need: UInt64 = 1 << UInt64(children[c].need), k = kind.index
+        guard age >= model.kindMinAgeDays[k] && age < model.kindMaxAgeDays[k] && model.kindNeedsMet[k] & need != 0 else { return false }
+        guard kind == .inHouseFoster else { return true }
+        let approval = households[provider].approval
+        return age >= approval.minAgeDays && age < approval.maxAgeDays && approval.needs & need != 0
+    }
+
+    mutating func requestRound() {
+        guard !roundScheduled else { return }
+        roundScheduled = true
+        queue.schedule(day: today, .matchingRound)
+    }
+
+    // MARK: - Years
+
+    /// The financial year containing `day`.
+    func yearIndex(_ day: Int) -> Int {
+        var k = 0
+        while k + 1 < model.financialYearStartDays.count && model.financialYearStartDays[k + 1] <= day { k += 1 }
+        return k
+    }
+
+    private mutating func closeFinancialYear(opening next: Int) {
+        recordPlacementStability(year: next - 1)
+        for c in children.indices where children[c].status == .inCare { children[c].placementsInYear = 1 }
+        year = next
+    }
+
+    /// Share of the children in care at the year's end who had three or more placements in it.
+    private mutating func recordPlacementStability(year closing: Int) {
+        var inCare = 0, unstable = 0
+        for child in children where child.status == .inCare {
+            inCare += 1
+            if child.placementsInYear >= 3 { unstable += 1 }
+        }
+        result.add(financial: MetricCatalog.shareWith3PlusPlacements, year: closing, inCare > 0 ? Double(unstable) / Double(inCare) : 0)
+    }
+
+    private mutating func finish() {
+        for c in children.indices where children[c].status == .inCare || children[c].status == .stayingPut {
+            accrueCost(c, until: model.horizonDays)
+        }
+        if let last = model.financialYearStartDays.last, model.horizonDays >= last {
+            recordPlacementStability(year: model.financialYearStartDays.count - 1)
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/// Where a child is in their journey through care.
+enum ChildStatus: UInt8 {
+    case notYetEntered, inCare, left, stayingPut
+}
+
+/// One child of a replication. Everything about the child's demand side (age, need, home, planned
+/// exit) is fixed when the child is generated; the placement fields change as the engine runs.
+struct ChildState {
+    // Demand side, drawn from the demand streams.
+    var birthDay: Int
+    var need: Int
+    var homeArea: Int
+    var group: Int
+    var entryDay: Int
+    var exitDay: Int
+    var route: Int
+    var staysPut: Bool
+    var kinshipAvailable: Bool
+
+    // Placement side.
+    var status = ChildStatus.notYetEntered
+    var kind: PlacementKind?
+    var provider = -1
+    var placementStart = 0
+    var serial: Int32 = 0
+    var miles = 0.0
+    var outsideLA = false
+    var placementsInYear = 0
+    var hadPlacement = false
+    var isWaiting = false
+}
+
+/// An in-house foster household during a replication.
+struct HouseholdState {
+    var approval: HouseholdModel
+    var availableFrom: Int
+    var occupants = 0
+    var closing = false
+    var active = true
+
+    var freePlaces: Int { approval.places - occupants }
+}
+
+/// An in-house children's home during a replication.
+struct HomeState {
+    let area: Int
+    let beds: Int
+    var occupants = 0
+}
+
+/// A market's places during a replication. Places past `capacity` exist only for children placed
+/// before a capacity cut; they are not offered again once vacated.
+struct MarketState {
+    let model: MarketModel
+    var occupant: [Int]
+    var occupied = 0
+    /// Free places (below capacity) of each area run, and each place's position in its list.
+    private var freeByRun: [[Int]] = []
+    private var runOfSlot: [Int]
+    private var positionInRun: [Int]
+
+    init(model: MarketModel) {
+        self.model = model
+        occupant = [Int](repeating: -1, count: model.capacity)
+        runOfSlot = [Int](repeating: 0, count: model.capacity)
+        positionInRun = [Int](repeating: 0, count: model.capacity)
+        // slotAreas lists each area's places contiguously: one run per area (one in all with a
+        // distance distribution).
+        for slot in 0..<model.capacity {
+            if slot == 0 || (!model.slotAreas.isEmpty && model.slotAreas[slot] != model.slotAreas[slot - 1]) { freeByRun.append([]) }
+            runOfSlot[slot] = freeByRun.count - 1
+            positionInRun[slot] = freeByRun[freeByRun.count - 1].count
+            freeByRun[freeByRun.count - 1].append(slot)
+        }
+    }
+
+    /// Places that may be offered now.
+    var available: Int { max(0, model.capacity - occupied) }
+
+    /// The area of place `slot`, or nil when the market uses a distance distribution.
+    func area(ofSlot slot: Int) -> Int? {
+        model.slotAreas.isEmpty ? nil : model.slotAreas[slot % model.slotAreas.count]
+    }
+
+    /// A free place below capacity, preferring `area`'s; nil if none.
+    func freeSlot(preferring area: Int?) -> Int? {
+        if let area, let run = freeByRun.indices.first(where: { !freeByRun[$0].isEmpty && self.area(ofSlot: freeByRun[$0][0]) == area }) {
+            return freeByRun[run].last
+        }
+        return freeByRun.first { !$0.isEmpty }?.last
+    }
+
+    mutating func occupy(_ slot: Int, by child: Int) {
+        if slot >= occupant.count { occupant.append(contentsOf: repeatElement(-1, count: slot - occupant.count + 1)) }
+        occupant[slot] = child
+        occupied += 1
+        guard slot < model.capacity else { return }
+        let run = runOfSlot[slot], position = positionInRun[slot]
+        let last = freeByRun[run].removeLast()
+        if last != slot {
+            freeByRun[run][position] = last
+            positionInRun[last] = position
+        }
+    }
+
+    mutating func vacate(_ slot: Int) {
+        occupant[slot] = -1
+        occupied -= 1
+        guard slot < model.capacity else { return }
+        let run = runOfSlot[slot]
+        positionInRun[slot] = freeByRun[run].count
+        freeByRun[run].append(slot)
+    }
+
+    /// Up to `limit` free places, one from each area in turn (places of one area are alike, so
+    /// this offers the near and the far without offering every place).
+    func offerFreePlaces(limit: Int, into columns: inout [MatchColumn]) {
+        var taken = 0, depth = 0
+        while taken < limit {
+            var progressed = false
+            for run in freeByRun.indices where taken < limit && depth < freeByRun[run].count {
+                let slot = freeByRun[run][freeByRun[run].count - 1 - depth]
+                columns.append(MatchColumn(kind: model.kind, provider: slot, area: area(ofSlot: slot) ?? -1))
+                taken += 1
+                progressed = true
+            }
+            guard progressed else { break }
+            depth += 1
+        }
+    }
+}
+
+/// A sibling group (or single child) arriving together.
+struct EntryGroup {
+    var day: Int
+    var children: Range<Int>
+}

@@ -1,0 +1,61 @@
+/// The names and positions of every metric a run records, built from the scenario (its age bands,
+/// needs and placement types). Monthly metrics are levels on each snapshot date; financial-year
+/// metrics are totals (or shares) over each year.
+public struct MetricCatalog: Sendable, Equatable {
+    /// Monthly metric names, camelCase.
+    public let monthly: [String]
+    /// Financial-year metric names; grouped ones are `group.key` (`exitsByRoute.returnHome`).
+    public let financialYear: [String]
+
+    // Monthly positions; the per-kind counts (`kinshipPlacements`, `inHouseFosterPlacements`, ...)
+    // follow the fixed ones, then age bands and needs.
+    static let childrenLookedAfter = 0, childrenWaiting = 1, residentialPlacements = 2, shareOver20Miles = 3
+    static let shareOutsideLA = 4, weeklyCost = 5, inHouseHouseholds = 6, inHouseApprovedPlaces = 7
+    static let inHouseOccupiedPlaces = 8, inHouseOccupancy = 9, stayingPut = 10
+    static let fixedMonthly = ["childrenLookedAfter", "childrenWaiting", "residentialPlacements", "shareOver20Miles",
+                               "shareOutsideLA", "weeklyCost", "inHouseHouseholds", "inHouseApprovedPlaces",
+                               "inHouseOccupiedPlaces", "inHouseOccupancy", "stayingPut"]
+    let kindMonthly: Int
+    let bandMonthly: Int
+    let needMonthly: Int
+
+    // Financial-year positions.
+    static let entries = 0, exits = 1, placementMoves = 2, shareWith3PlusPlacements = 3, totalCost = 4
+    static let stayingPutCost = 5, recruitmentCost = 6, childDaysWaiting = 7, approvals = 8, deregistrations = 9
+    static let fixedFinancial = ["entries", "exits", "placementMoves", "shareWith3PlusPlacements", "totalCost", "stayingPutCost",
+                                 "recruitmentCost", "childDaysWaiting", "approvals", "deregistrations"]
+    let exitsByRoute: Int
+    let placementsStartedByType: Int
+    let firstPlacementsByType: Int
+    let costByType: Int
+
+    init(model: ScenarioModel) {
+        let kinds = PlacementKind.allCases.map(\.rawValue)
+        var monthly = Self.fixedMonthly
+        kindMonthly = monthly.count
+        monthly += kinds.map { "\($0)Placements" }
+        bandMonthly = monthly.count
+        monthly += model.ageBandNames.map { "childrenAged" + Self.capitalised($0) }
+        needMonthly = monthly.count
+        monthly += model.needNames.map { "childrenWithNeed" + Self.capitalised($0) }
+        self.monthly = monthly
+        var fy = Self.fixedFinancial
+        exitsByRoute = fy.count
+        fy += ScenarioModel.exitRouteNames.map { "exitsByRoute.\($0)" }
+        placementsStartedByType = fy.count
+        fy += kinds.map { "placementsStartedByType.\($0)" }
+        firstPlacementsByType = fy.count
+        fy += kinds.map { "firstPlacementsByType.\($0)" }
+        costByType = fy.count
+        fy += kinds.map { "costByType.\($0)" }
+        financialYear = fy
+    }
+
+    /// The position of a monthly metric by name.
+    public func monthlyIndex(_ name: String) -> Int? { monthly.firstIndex(of: name) }
+
+    /// The position of a financial-year metric by name.
+    public func financialIndex(_ name: String) -> Int? { financialYear.firstIndex(of: name) }
+
+    static func capitalised(_ name: String) -> String { name.prefix(1).uppercased() + name.dropFirst() }
+}

@@ -1,0 +1,37 @@
+/// The replications of one scenario run, with summaries across them.
+public struct MonteCarloResult: Sendable {
+    public let model: ScenarioModel
+    public let catalog: MetricCatalog
+    public let seed: UInt64
+    /// Every replication, in index order.
+    public let replications: [ReplicationResult]
+
+    /// Snapshot dates as `YYYY-MM-DD`.
+    public var snapshotDates: [String] { model.snapshotDates.map(\.iso) }
+
+    /// Financial-year labels (`2025-26`).
+    public var financialYears: [String] { model.financialYearLabels }
+
+    /// Events processed across all replications.
+    public var events: Int { replications.reduce(0) { $0 + $1.events } }
+
+    /// One monthly metric's values across replications on one snapshot.
+    public func monthlyValues(_ metric: Int, snapshot: Int) -> [Double] {
+        replications.map { $0.monthly(metric, snapshot) }
+    }
+
+    /// One financial-year metric's values across replications in one year.
+    public func financialValues(_ metric: Int, year: Int) -> [Double] {
+        replications.map { $0.financial(metric, year) }
+    }
+
+    /// The summary of a monthly metric on every snapshot.
+    public func monthlySummary(_ metric: Int) -> [MetricSummary] {
+        (0..<model.snapshotDays.count).map { MetricSummary(monthlyValues(metric, snapshot: $0)) }
+    }
+
+    /// The summary of a financial-year metric in every year.
+    public func financialSummary(_ metric: Int) -> [MetricSummary] {
+        (0..<model.financialYearLabels.count).map { MetricSummary(financialValues(metric, year: $0)) }
+    }
+}
