@@ -14,6 +14,9 @@ public enum SufficiencyCLI {
             case .version: console.writeOut("sufficiency \(Help.version)\n")
             case let .matchCostMatrix(command): try command.run(console: console)
             case let .benchmark(command): try command.run(console: console)
+            case let .simulate(command): try command.run(console: console)
+            case let .validate(command): try command.run(console: console)
+            case let .describe(command): try command.run(console: console)
             }
             return 0
         } catch {

@@ -82,6 +82,9 @@ public struct ScenarioModel: Sendable {
     static let adoptionRoute = 1
     static let returnHomeRoute = 0
 
+    /// Children in care on the start date.
+    public var initialChildrenCount: Int { initialChildren?.count ?? initialByBand.reduce(0, +) }
+
     /// The age band of a child `ageDays` old.
     @inline(__always)
     func band(ageDays: Int) -> Int {

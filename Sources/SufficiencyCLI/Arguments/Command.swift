@@ -4,8 +4,11 @@ enum Command: Equatable {
     case version
     case matchCostMatrix(MatchCostMatrixCommand)
     case benchmark(BenchmarkCommand)
+    case simulate(SimulateCommand)
+    case validate(ValidateCommand)
+    case describe(DescribeCommand)
 
-    static let commands = ["help", "match", "benchmark"]
+    static let commands = ["help", "run", "compare", "validate", "describe", "match", "benchmark"]
 
     /// Parses the arguments after the program name.
     ///
@@ -28,6 +31,19 @@ enum Command: Equatable {
                 file: file,
                 repeats: try parsed.integer("--repeat", default: 1, minimum: 1, usage: usage),
                 format: try parsed.choice("--format", ["json", "table", "csv"], default: "table", usage: usage)))
+        case "run", "compare":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
+            return .simulate(try SimulateCommand.parse(rest, comparing: name == "compare"))
+        case "validate":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
+            let parsed = try ParsedArguments(rest, valued: [], flags: [], usage: ValidateCommand.usage)
+            guard !parsed.positionals.isEmpty else { throw .usage("validate needs at least one scenario file", usage: ValidateCommand.usage) }
+            return .validate(ValidateCommand(scenarios: parsed.positionals))
+        case "describe":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
+            let parsed = try ParsedArguments(rest, valued: [], flags: [], usage: DescribeCommand.usage)
+            guard parsed.positionals.count == 1 else { throw .usage("describe takes one scenario file", usage: DescribeCommand.usage) }
+            return .describe(DescribeCommand(scenario: parsed.positionals[0]))
         case "benchmark":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: "benchmark") }
             let usage = BenchmarkCommand.usage

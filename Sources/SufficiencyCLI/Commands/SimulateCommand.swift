@@ -1,0 +1,139 @@
+import Foundation
+import Sufficiency
+import SufficiencyReports
+
+/// `run` and `compare`: simulate scenarios, write their results and print the table.
+struct SimulateCommand: Equatable {
+    static let runUsage = "sufficiency run SCENARIO... [--replications N] [--seed S] [--threads T] [--output DIR] [--format table|json|csv|markdown] [--quiet]"
+    static let compareUsage = "sufficiency compare BASELINE VARIANT... [--replications N] [--seed S] [--threads T] [--output DIR] [--format table|json|csv|markdown] [--quiet]"
+    static let valuedOptions: Set<String> = ["--replications", "--seed", "--threads", "--output", "--format"]
+    static let formats = ["table", "json", "csv", "markdown"]
+
+    var scenarios: [String]
+    var comparing = false
+    var replications: Int?
+    var seed: UInt64?
+    var threads: Int?
+    var output: String?
+    var format = "table"
+    var quiet = false
+
+    static func parse(_ arguments: ArraySlice<String>, comparing: Bool) throws(CLIError) -> SimulateCommand {
+        let usage = comparing ? compareUsage : runUsage
+        let parsed = try ParsedArguments(arguments, valued: valuedOptions, flags: ["--quiet"], usage: usage)
+        guard parsed.positionals.count >= (comparing ? 2 : 1) else {
+            throw .usage(comparing ? "compare needs a baseline and at least one variant" : "run needs at least one scenario file", usage: usage)
+        }
+        return SimulateCommand(
+            scenarios: parsed.positionals, comparing: comparing,
+            replications: parsed.values["--replications"] == nil ? nil : try parsed.integer("--replications", default: 1, minimum: 1, usage: usage),
+            seed: try parsed.seed(usage: usage),
+            threads: parsed.values["--threads"] == nil ? nil : try parsed.integer("--threads", default: 1, minimum: 1, usage: usage),
+            output: parsed.values["--output"],
+            format: try parsed.choice("--format", formats, default: "table", usage: usage),
+            quiet: parsed.flags.contains("--quiet"))
+    }
+
+    func run(console: Console) throws(CLIError) {
+        // Every file is checked before anything runs.
+        var models: [ScenarioModel] = []
+        var problems: [String] = []
+        for path in scenarios {
+            do { models.append(try ScenarioLoader.model(at: path)) } catch { problems += error.problems.map(\.line) }
+        }
+        guard problems.isEmpty else { throw .badInput(problems) }
+        let names = models.map(\.scenario.name)
+        if Set(names).count < names.count {
+            throw .usage("scenario names must differ (found \(names.joined(separator: ", "))); give each file its own \"name\"",
+                         usage: comparing ? Self.compareUsage : Self.runUsage)
+        }
+        let baseline = models[0].scenario.monteCarlo
+        var summaries: [RunSummary] = []
+        for (model, path) in zip(models, scenarios) {
+            // A comparison runs every scenario on the baseline's seed and replications: paired.
+            let seed = self.seed ?? (comparing ? baseline.seed : model.scenario.monteCarlo.seed)
+            let replications = self.replications ?? (comparing ? baseline.replications : model.scenario.monteCarlo.replications)
+            let progress = quiet ? nil : ProgressReporter(console: console, label: model.scenario.name, total: replications)
+            var report: (@Sendable (Int) -> Void)?
+            if let progress { report = { progress.update($0) } }
+            let result = MonteCarloRunner.run(model, replications: replications, seed: seed,
+                                              threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: report)
+            progress?.finish()
+            summaries.append(RunSummary(result: result, provenance: .of(file: path, version: Help.version, seed: seed, replications: replications)))
+        }
+        let comparisons = comparing ? summaries.dropFirst().map { PairedComparison(baseline: summaries[0], variant: $0) } : []
+        try write(summaries, comparisons)
+        console.writeOut(standardOutput(summaries, comparisons))
+    }
+
+    // MARK: - Files
+
+    private func write(_ summaries: [RunSummary], _ comparisons: [PairedComparison]) throws(CLIError) {
+        if comparing {
+            let folder = output ?? "Results/compare-\(summaries[0].name)-vs-\(summaries.dropFirst().map(\.name).joined(separator: "-"))"
+            try OutputFolder(path: folder).write(files(summaries, comparisons))
+        } else {
+            for summary in summaries {
+                let folder = output.map { summaries.count == 1 ? $0 : "\($0)/\(summary.name)" } ?? "Results/\(summary.name)"
+                try OutputFolder(path: folder).write(files([summary], []))
+            }
+        }
+    }
+
+    private func files(_ summaries: [RunSummary], _ comparisons: [PairedComparison]) -> [(String, String)] {
+        let report = ReportDocument(runs: summaries, comparisons: comparisons)
+        return [
+            ("summary.json", document(summaries, comparisons).rendered(pretty: true) + "\n"),
+            ("monthly.csv", tidy(summaries) { $0.monthlyCSV(scenarioColumn: $1) }),
+            ("financial-years.csv", tidy(summaries) { $0.financialYearsCSV(scenarioColumn: $1) }),
+            ("report.md", report.markdown()),
+            ("report.html", report.html()),
+        ]
+    }
+
+    /// One scenario: its CSV. Several: one CSV with a scenario column.
+    private func tidy(_ summaries: [RunSummary], _ csv: (RunSummary, Bool) -> String) -> String {
+        guard summaries.count > 1 else { return csv(summaries[0], false) }
+        return summaries.enumerated().map { index, summary in
+            let text = csv(summary, true)
+            return index == 0 ? text : String(text.drop { $0 != "\n" }.dropFirst())
+        }.joined()
+    }
+
+    /// A run's `summary.json`; a comparison's holds every scenario's and the paired comparisons.
+    private func document(_ summaries: [RunSummary], _ comparisons: [PairedComparison]) -> JSONValue {
+        guard comparing else { return summaries[0].document() }
+        return .object([
+            ("schemaVersion", .integer(1)),
+            ("baseline", .string(summaries[0].name)),
+            ("scenarios", .array(summaries.map { $0.document() })),
+            ("comparisons", .array(comparisons.map { $0.document() })),
+        ])
+    }
+
+    // MARK: - Standard output
+
+    private func standardOutput(_ summaries: [RunSummary], _ comparisons: [PairedComparison]) -> String {
+        switch format {
+        case "json":
+            if comparing || summaries.count == 1 { return document(summaries, comparisons).rendered() + "\n" }
+            return JSONValue.array(summaries.map { $0.document() }).rendered() + "\n"
+        case "csv":
+            return tidy(summaries) { $0.financialYearsCSV(scenarioColumn: $1) }
+        case "markdown":
+            return ReportDocument(runs: summaries, comparisons: comparisons).markdown()
+        default:
+            var out = ""
+            for summary in summaries {
+                let p = summary.provenance
+                out += "\(summary.name): median (P10-P90) of \(p.replications) replications, seed \(p.seed)\n\n"
+                out += summary.steeringTable().rendered() + "\n"
+            }
+            for comparison in comparisons {
+                out += "\(comparison.variant.name) minus \(comparison.baseline.name), paired: mean (95% interval), P(variant lower)\n\n"
+                out += ReportDocument(runs: summaries, comparisons: comparisons).differenceTable(comparison).rendered() + "\n"
+            }
+            return out
+        }
+    }
+}

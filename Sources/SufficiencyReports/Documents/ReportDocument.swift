@@ -1,0 +1,206 @@
+import Foundation
+import Sufficiency
+
+/// The written report of a run or a comparison, as Markdown (`report.md`) and as one
+/// self-contained HTML file (`report.html`, inline SVG, nothing loaded from the network).
+public struct ReportDocument: Sendable {
+    /// The scenarios: the first is the baseline when comparing.
+    public let runs: [RunSummary]
+    /// Each variant against the baseline (empty for a plain run).
+    public let comparisons: [PairedComparison]
+
+    public init(runs: [RunSummary], comparisons: [PairedComparison] = []) {
+        self.runs = runs
+        self.comparisons = comparisons
+    }
+
+    private var title: String {
+        comparisons.isEmpty ? "Sufficiency forecast: \(runs[0].name)"
+            : "Sufficiency comparison: \(runs.map(\.name).joined(separator: " vs "))"
+    }
+
+    // MARK: - Markdown
+
+    public func markdown() -> String {
+        var out = "# \(title)\n\n"
+        for run in runs {
+            let p = run.provenance
+            out += "## \(run.name)\n\n"
+            if !run.result.model.scenario.description.isEmpty { out += run.result.model.scenario.description + "\n\n" }
+            out += "Forecast by financial year: median, with the P10-P90 range across \(p.replications) replications in brackets. "
+            out += "Levels are at each year's end; cost is the year's total at that year's prices.\n\n"
+            out += Self.markdownTable(run.steeringTable())
+            out += "\n"
+        }
+        for comparison in comparisons {
+            out += "## \(comparison.variant.name) against \(comparison.baseline.name)\n\n"
+            out += "Paired differences (variant minus baseline; both saw the same children in each replication), "
+            out += "mean with 95% interval, and the share of replications in which the variant is lower.\n\n"
+            out += Self.markdownTable(differenceTable(comparison)) + "\n"
+        }
+        out += "## Assumptions and sources\n\n"
+        for run in runs {
+            out += "### \(run.name)\n\n"
+            for (section, source) in Self.sources(run.result.model.scenario) { out += "- **\(section)**: \(source)\n" }
+            out += "\n"
+        }
+        out += "## Provenance\n\n"
+        for run in runs {
+            let p = run.provenance
+            out += "- \(run.name): sufficiency \(p.version), seed \(p.seed), \(p.replications) replications, `\(p.scenarioFile)` "
+            out += "(SHA-256 \(p.scenarioSHA256.prefix(16))...), run \(p.date)\n"
+        }
+        return out
+    }
+
+    static func markdownTable(_ table: TextTable) -> String {
+        var out = "| " + table.header.joined(separator: " | ") + " |\n"
+        out += "|" + table.header.indices.map { table.rightAligned.contains($0) ? "---:|" : "---|" }.joined() + "\n"
+        for row in table.rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+        return out
+    }
+
+    /// Per year: cost, waiting and distance differences with intervals and probabilities.
+    public func differenceTable(_ c: PairedComparison) -> TextTable {
+        var table = TextTable(header: ["year", "cost difference £m", "P(costs less)", "waiting difference", "P(fewer waiting)",
+                                       "over 20 miles difference", "P(fewer over 20 miles)"], rightAligned: Set(1...6))
+        for (year, label) in c.baseline.result.financialYears.enumerated() {
+            let cost = c.costDifference(year: year), waiting = c.yearAverageDifference("childrenWaiting", year: year)
+            let far = c.yearAverageDifference("shareOver20Miles", year: year)
+            table.rows.append([
+                label,
+                Self.interval(cost, scale: 1e-6, decimals: 2),
+                Self.percent(cost.probabilityLower),
+                Self.interval(waiting, scale: 1, decimals: 1),
+                Self.percent(waiting.probabilityLower),
+                Self.interval(far, scale: 100, decimals: 1, suffix: " pts"),
+                Self.percent(far.probabilityLower),
+            ])
+        }
+        return table
+    }
+
+    static func interval(_ d: PairedComparison.Difference, scale: Double, decimals: Int, suffix: String = "") -> String {
+        let f = "%+.\(decimals)f"
+        return String(format: f, d.mean * scale) + suffix + " (" + String(format: f, d.low * scale) + " to " + String(format: f, d.high * scale) + ")"
+    }
+
+    static func percent(_ p: Double) -> String { String(format: "%.0f%%", p * 100) }
+
+    /// Every section's `source`, in file order.
+    static func sources(_ s: Scenario) -> [(String, String)] {
+        let all: [(String, String?)] = [
+            ("time", s.time.source), ("geography", s.geography.source), ("initialChildren", s.initialChildren.source),
+            ("entries", s.entries.source), ("exits", s.exits.source), ("placementTypes", s.placementTypes.source),
+            ("supply", s.supply.source), ("supply.inHouseFoster", s.supply.inHouseFoster.source),
+            ("supply.inHouseResidential", s.supply.inHouseResidential.source),
+            ("supply.markets.agencyFoster", s.supply.markets.agencyFoster.source),
+            ("supply.markets.externalResidential", s.supply.markets.externalResidential.source),
+            ("supply.markets.supportedAccommodation", s.supply.markets.supportedAccommodation.source),
+            ("matching", s.matching.source), ("costs", s.costs.source),
+        ]
+        return all.compactMap { name, source in source.map { (name, $0) } }
+    }
+
+    // MARK: - HTML
+
+    public func html() -> String {
+        var body = "<h1>\(SVGChart.escape(title))</h1>\n"
+        body += "<p class=\"lede\">Medians with the P10-P90 range across replications. The shaded band holds 8 in 10 simulated futures.</p>\n"
+        let dates = runs[0].result.snapshotDates
+        func fan(_ name: String) -> [SVGChart.Series] {
+            runs.enumerated().map { k, run in
+                let s = run.result.monthlySummary(run.result.catalog.monthlyIndex(name)!)
+                return .init(label: run.name, color: SVGChart.palette[k % SVGChart.palette.count], median: s.map(\.p50),
+                             low: s.map(\.p10), high: s.map(\.p90))
+            }
+        }
+        body += section("Children in care", SVGChart.lines(title: "Children looked after", dates: dates, series: fan("childrenLookedAfter")))
+        for run in runs {
+            let kinds = ["kinshipPlacements", "inHouseFosterPlacements", "agencyFosterPlacements", "residentialPlacements",
+                         "supportedAccommodationPlacements", "placedWithParentsPlacements", "emergencyPlacements"]
+            let series = kinds.enumerated().map { k, name in
+                SVGChart.Series(label: name.replacingOccurrences(of: "Placements", with: ""), color: SVGChart.palette[k],
+                                median: run.result.monthlySummary(run.result.catalog.monthlyIndex(name)!).map(\.p50))
+            }
+            body += section("Placement mix: \(run.name)", SVGChart.lines(title: "Children by placement type (medians): \(run.name)", dates: dates, series: series))
+        }
+        body += section("Children waiting", SVGChart.lines(title: "Children waiting in emergency placements", dates: dates, series: fan("childrenWaiting")))
+        let costs = runs.enumerated().map { k, run -> SVGChart.Series in
+            let s = run.result.financialSummary(run.result.catalog.financialIndex("totalCost")!)
+            return .init(label: run.name, color: SVGChart.palette[k % SVGChart.palette.count], median: s.map(\.p50), low: s.map(\.p10), high: s.map(\.p90))
+        }
+        body += section("Cost per financial year", SVGChart.bars(title: "Total cost per financial year, pounds (median, P10-P90)",
+                                                                 categories: runs[0].result.financialYears, series: costs))
+        body += section("Distance", SVGChart.lines(title: "Share of children placed more than 20 miles from home", dates: dates,
+                                                   series: fan("shareOver20Miles"), percent: true))
+        for run in runs {
+            body += "<h2>Forecast by financial year: \(SVGChart.escape(run.name))</h2>\n"
+            body += "<p>Median (P10-P90). Levels at each year's end; cost is the year's total at that year's prices.</p>\n"
+            body += Self.htmlTable(run.steeringTable())
+        }
+        for comparison in comparisons {
+            body += "<h2>\(SVGChart.escape(comparison.variant.name)) against \(SVGChart.escape(comparison.baseline.name))</h2>\n"
+            body += "<p>Paired differences (variant minus baseline, same children in each replication): mean with 95% interval, and the share of replications in which the variant is lower.</p>\n"
+            body += Self.htmlTable(differenceTable(comparison))
+        }
+        body += "<h2>Assumptions and sources</h2>\n"
+        for run in runs {
+            body += "<h3>\(SVGChart.escape(run.name))</h3>\n<dl>\n"
+            for (name, source) in Self.sources(run.result.model.scenario) {
+                body += "<dt>\(SVGChart.escape(name))</dt><dd>\(SVGChart.escape(source))</dd>\n"
+            }
+            body += "</dl>\n"
+        }
+        body += "<h2>Provenance</h2>\n<ul class=\"provenance\">\n"
+        for run in runs {
+            let p = run.provenance
+            body += "<li>\(SVGChart.escape(run.name)): sufficiency \(p.version), seed \(p.seed), \(p.replications) replications, "
+            body += "<code>\(SVGChart.escape(p.scenarioFile))</code>, SHA-256 <code>\(p.scenarioSHA256)</code>, run \(p.date)</li>\n"
+        }
+        body += "</ul>\n"
+        return """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(SVGChart.escape(title))</title>
+        <style>
+        body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1b1b1b; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
+        h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; } h3 { font-size: 1.05rem; }
+        .lede { color: #444; }
+        figure { margin: 1rem 0; break-inside: avoid; }
+        svg.chart { width: 100%; height: auto; }
+        .chart-title { font-size: 14px; font-weight: 600; fill: #1b1b1b; }
+        .tick { font-size: 11px; fill: #444; }
+        table { border-collapse: collapse; font-size: 0.9rem; margin: 0.5rem 0 1rem; break-inside: avoid; }
+        th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; }
+        th { text-align: left; background: #f3f3f3; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        dt { font-weight: 600; } dd { margin: 0 0 0.6rem 1rem; color: #333; }
+        code { font-size: 0.85em; word-break: break-all; }
+        @media print { body { margin: 0; max-width: none; font-size: 10pt; } h2 { break-after: avoid; } }
+        </style>
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+
+        """
+    }
+
+    private func section(_ heading: String, _ svg: String) -> String {
+        "<h2>\(SVGChart.escape(heading))</h2>\n<figure>\(svg)</figure>\n"
+    }
+
+    static func htmlTable(_ table: TextTable) -> String {
+        var out = "<table>\n<thead><tr>" + table.header.map { "<th>\(SVGChart.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            out += "<tr>" + row.enumerated().map { i, cell in
+                "<td\(table.rightAligned.contains(i) ? " class=\"num\"" : "")>\(SVGChart.escape(cell))</td>"
+            }.joined() + "</tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+}

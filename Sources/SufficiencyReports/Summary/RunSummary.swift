@@ -1,0 +1,153 @@
+import Sufficiency
+
+/// The numbers of one scenario run as people and spreadsheets read them: summaries of every
+/// metric, the steering group's table, and tidy CSV.
+public struct RunSummary: Sendable {
+    public let result: MonteCarloResult
+    public let provenance: Provenance
+
+    public init(result: MonteCarloResult, provenance: Provenance) {
+        self.result = result
+        self.provenance = provenance
+    }
+
+    public var name: String { result.model.scenario.name }
+
+    /// For each financial year, the snapshot at its end (the next 1 April, or the last snapshot).
+    public var yearEndSnapshots: [Int] {
+        let model = result.model
+        return model.financialYearStartDays.indices.map { year in
+            let end = year + 1 < model.financialYearStartDays.count ? model.financialYearStartDays[year + 1] : model.horizonDays
+            return model.snapshotDays.firstIndex { $0 >= end } ?? model.snapshotDays.count - 1
+        }
+    }
+
+    /// The monthly metrics reported, in catalog order.
+    public var monthlyMetrics: [String] { result.catalog.monthly }
+
+    // MARK: - summary.json
+
+    /// The `summary.json` document (also `--format json` on standard output).
+    public func document() -> JSONValue {
+        let catalog = result.catalog, dates = result.snapshotDates
+        let metrics: [(String, JSONValue)] = catalog.monthly.enumerated().map { index, name in
+            (name, .array(result.monthlySummary(index).enumerated().map { snapshot, summary in
+                Self.summaryObject(summary, leading: [("date", .string(dates[snapshot]))])
+            }))
+        }
+        let summaries = catalog.financialYear.indices.map { result.financialSummary($0) }
+        let years: [JSONValue] = result.financialYears.enumerated().map { year, label in
+            var members: [(String, JSONValue)] = [("year", .string(label))]
+            var groups: [String: [(String, JSONValue)]] = [:]
+            var order: [String] = []
+            for (index, name) in catalog.financialYear.enumerated() {
+                let value = Self.summaryObject(summaries[index][year])
+                if let dot = name.firstIndex(of: ".") {
+                    let group = String(name[..<dot]), key = String(name[name.index(after: dot)...])
+                    if groups[group] == nil { order.append(group) }
+                    groups[group, default: []].append((key, value))
+                } else {
+                    members.append((name, value))
+                }
+            }
+            for group in order { members.append((group, .object(groups[group]!))) }
+            return .object(members)
+        }
+        return .object([
+            ("schemaVersion", .integer(1)),
+            ("scenario", .string(name)),
+            ("seed", .number(Double(result.seed))),
+            ("replications", .integer(result.replications.count)),
+            ("provenance", provenance.json),
+            ("metrics", .object(metrics)),
+            ("financialYears", .array(years)),
+        ])
+    }
+
+    static func summaryObject(_ s: MetricSummary, leading: [(String, JSONValue)] = []) -> JSONValue {
+        .object(leading + [("mean", .number(s.mean)), ("sd", .number(s.sd)), ("p5", .number(s.p5)), ("p10", .number(s.p10)),
+                           ("p50", .number(s.p50)), ("p90", .number(s.p90)), ("p95", .number(s.p95))])
+    }
+
+    // MARK: - CSV
+
+    /// `monthly.csv`, tidy: one line per date, metric and statistic.
+    public func monthlyCSV(scenarioColumn: Bool = false) -> String {
+        var csv = CSVWriter(header: (scenarioColumn ? ["scenario"] : []) + ["date", "metric", "statistic", "value"])
+        appendMonthly(to: &csv, scenarioColumn: scenarioColumn)
+        return csv.text
+    }
+
+    func appendMonthly(to csv: inout CSVWriter, scenarioColumn: Bool) {
+        let dates = result.snapshotDates
+        for (index, name) in result.catalog.monthly.enumerated() {
+            for (snapshot, summary) in result.monthlySummary(index).enumerated() {
+                for (statistic, value) in Self.statistics(summary) {
+                    csv.append((scenarioColumn ? [self.name] : []) + [dates[snapshot], name, statistic, Self.number(value)])
+                }
+            }
+        }
+    }
+
+    /// `financial-years.csv`, tidy: one line per year, metric and statistic. Money in pounds at each
+    /// year's prices.
+    public func financialYearsCSV(scenarioColumn: Bool = false) -> String {
+        var csv = CSVWriter(header: (scenarioColumn ? ["scenario"] : []) + ["year", "metric", "statistic", "value"])
+        appendFinancialYears(to: &csv, scenarioColumn: scenarioColumn)
+        return csv.text
+    }
+
+    func appendFinancialYears(to csv: inout CSVWriter, scenarioColumn: Bool) {
+        for (index, name) in result.catalog.financialYear.enumerated() {
+            for (year, summary) in result.financialSummary(index).enumerated() {
+                for (statistic, value) in Self.statistics(summary) {
+                    csv.append((scenarioColumn ? [self.name] : []) + [result.financialYears[year], name, statistic, Self.number(value)])
+                }
+            }
+        }
+    }
+
+    static func statistics(_ s: MetricSummary) -> [(String, Double)] {
+        [("mean", s.mean), ("sd", s.sd), ("p5", s.p5), ("p10", s.p10), ("p50", s.p50), ("p90", s.p90), ("p95", s.p95)]
+    }
+
+    /// Numbers in CSV: up to six decimals, no trailing zeros.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        var text = String(format: "%.6f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+
+    // MARK: - The steering group's table
+
+    /// Per financial year: children in care at the year's end, where they live, who waits, distance
+    /// and cost, as medians with the P10-P90 range.
+    public func steeringTable() -> TextTable {
+        var table = TextTable(header: ["year", "children in care", "in-house foster", "agency foster", "residential", "waiting",
+                                       "over 20 miles", "cost £m"], rightAligned: Set(1...7))
+        let catalog = result.catalog, ends = yearEndSnapshots
+        func level(_ name: String, _ snapshot: Int, percent: Bool = false) -> String {
+            let s = MetricSummary(result.monthlyValues(catalog.monthlyIndex(name)!, snapshot: snapshot))
+            return percent ? Self.range(s, scale: 100, decimals: 0, suffix: "%") : Self.range(s, scale: 1, decimals: 0)
+        }
+        let cost = result.financialSummary(catalog.financialIndex("totalCost")!)
+        for (year, label) in result.financialYears.enumerated() {
+            let snapshot = ends[year]
+            table.rows.append([label, level("childrenLookedAfter", snapshot), level("inHouseFosterPlacements", snapshot),
+                               level("agencyFosterPlacements", snapshot), level("residentialPlacements", snapshot),
+                               level("childrenWaiting", snapshot), level("shareOver20Miles", snapshot, percent: true),
+                               Self.range(cost[year], scale: 1e-6, decimals: 1)])
+        }
+        return table
+    }
+
+    /// `median (p10-p90)`.
+    static func range(_ s: MetricSummary, scale: Double, decimals: Int, suffix: String = "") -> String {
+        let f = "%.\(decimals)f"
+        return String(format: f, s.p50 * scale) + suffix + " (" + String(format: f, s.p10 * scale) + "-" + String(format: f, s.p90 * scale) + ")"
+    }
+}
+
+import Foundation
