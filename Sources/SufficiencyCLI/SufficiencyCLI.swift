@@ -13,6 +13,7 @@ public enum SufficiencyCLI {
             case let .help(topic): console.writeOut(try Help.text(for: topic))
             case .version: console.writeOut("sufficiency \(Help.version)\n")
             case let .matchCostMatrix(command): try command.run(console: console)
+            case let .matchReferrals(command): try command.run(console: console)
             case let .benchmark(command): try command.run(console: console)
             case let .simulate(command): try command.run(console: console)
             case let .validate(command): try command.run(console: console)

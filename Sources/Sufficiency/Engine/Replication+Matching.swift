@@ -134,12 +134,8 @@ extension Replication {
         let age = today - child.birthDay
         let k = column.kind.index
         let (miles, inside) = placeDistance(home: child.homeArea, column)
-        let w = model.weights
-        var cost = w.weeklyCost * model.weeklyCost(kind: k, band: model.band(ageDays: age)) + w.perMile * miles
-        if miles > 20 { cost += w.over20Miles }
-        if column.kind == .inHouseFoster || column.kind == .inHouseResidential { cost -= w.inHouseBonus }
-        if inside { cost -= w.inAreaBonus }
-        return cost
+        return model.weights.cost(weeklyPrice: model.weeklyCost(kind: k, band: model.band(ageDays: age)), miles: miles,
+                                  inHouse: column.kind == .inHouseFoster || column.kind == .inHouseResidential, insideLA: inside)
     }
 
     /// Miles from the child's home to the place, and whether the place is inside the LA. A market

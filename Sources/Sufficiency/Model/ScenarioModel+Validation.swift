@@ -143,8 +143,7 @@ extension ScenarioModel {
         var miles = [Double](repeating: 0, count: areas.count * areas.count)
         for (i, a) in areas.enumerated() {
             for (j, b) in areas.enumerated() {
-                let dE = a.easting - b.easting, dN = a.northing - b.northing
-                miles[i * areas.count + j] = ((dE * dE + dN * dN).squareRoot() / 1000 / 1.6093 * 10).rounded() / 10
+                miles[i * areas.count + j] = MatchingWeights.miles(eastingA: a.easting, northingA: a.northing, eastingB: b.easting, northingB: b.northing)
             }
         }
         let insideNames = areas.filter(\.insideLA).map(\.name)

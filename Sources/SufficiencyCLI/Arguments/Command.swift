@@ -3,6 +3,7 @@ enum Command: Equatable {
     case help(topic: String?)
     case version
     case matchCostMatrix(MatchCostMatrixCommand)
+    case matchReferrals(MatchReferralsCommand)
     case benchmark(BenchmarkCommand)
     case simulate(SimulateCommand)
     case validate(ValidateCommand)
@@ -23,13 +24,25 @@ enum Command: Equatable {
             return .version
         case "match":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: "match") }
-            let usage = MatchCostMatrixCommand.usage
-            let parsed = try ParsedArguments(rest, valued: ["--cost-matrix", "--repeat", "--format"], flags: [], usage: usage)
+            let usage = MatchCostMatrixCommand.usage + "\n       " + MatchReferralsCommand.usage
+            let parsed = try ParsedArguments(rest, valued: ["--cost-matrix", "--repeat", "--format", "--children", "--placements", "--scenario"],
+                                             flags: [], usage: usage)
             guard parsed.positionals.isEmpty else { throw .usage("unexpected argument '\(parsed.positionals[0])'", usage: usage) }
-            guard let file = parsed.values["--cost-matrix"] else { throw .usage("match needs --cost-matrix FILE.csv", usage: usage) }
-            return .matchCostMatrix(MatchCostMatrixCommand(
-                file: file,
-                repeats: try parsed.integer("--repeat", default: 1, minimum: 1, usage: usage),
+            if let file = parsed.values["--cost-matrix"] {
+                for other in ["--children", "--placements", "--scenario"] where parsed.values[other] != nil {
+                    throw .usage("--cost-matrix does not go with \(other)", usage: usage)
+                }
+                return .matchCostMatrix(MatchCostMatrixCommand(
+                    file: file,
+                    repeats: try parsed.integer("--repeat", default: 1, minimum: 1, usage: usage),
+                    format: try parsed.choice("--format", ["json", "table", "csv"], default: "table", usage: usage)))
+            }
+            guard let children = parsed.values["--children"], let placements = parsed.values["--placements"] else {
+                throw .usage("match needs --cost-matrix FILE.csv, or --children FILE.csv with --placements FILE.csv", usage: usage)
+            }
+            guard parsed.values["--repeat"] == nil else { throw .usage("--repeat goes with --cost-matrix", usage: usage) }
+            return .matchReferrals(MatchReferralsCommand(
+                children: children, placements: placements, scenario: parsed.values["--scenario"],
                 format: try parsed.choice("--format", ["json", "table", "csv"], default: "table", usage: usage)))
         case "run", "compare":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
