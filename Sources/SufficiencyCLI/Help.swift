@@ -3,48 +3,128 @@ enum Help {
     static let version = "0.1.0"
 
     static let overview = """
-    sufficiency \(version): placement sufficiency forecasting and matching for children's services.
+    sufficiency \(version): placement sufficiency forecasting and matching for children's services in England.
 
     usage: sufficiency <command> [options]
 
     commands:
-      match      least-cost assignment of children to places from a cost matrix
+      run        simulate scenarios and write forecasts with intervals
+      compare    simulate a baseline and variants on the same random children; paired differences
+      validate   check scenario files and report every problem
+      describe   print a scenario with extends and defaults applied
+      match      match today's referrals to vacancies, or solve a cost matrix
       benchmark  replications per second, events per second and peak memory of a scenario
       help       this text, or 'sufficiency help COMMAND' for one command
 
     options:
       --version  print the version
+
+    Results go to Results/ (or --output); errors to standard error. Exit codes: 0 success,
+    1 failure while running, 64 bad arguments, 65 bad input file.
     """
 
     static func text(for topic: String?) throws(CLIError) -> String {
         switch topic {
         case nil: return overview + "\n"
+        case "run": return run + "\n"
+        case "compare": return compare + "\n"
+        case "validate": return validate + "\n"
+        case "describe": return describe + "\n"
         case "match": return match + "\n"
         case "benchmark": return benchmark + "\n"
         case let other?: throw .usage("no help for '\(other)'", usage: "sufficiency help [\(Command.commands.joined(separator: "|"))]")
         }
     }
 
-    static let match = """
-    usage: \(MatchCostMatrixCommand.usage)
-
-    Assigns children (rows) to places (columns) at least total cost, placing as many children as
-    possible. Each line of FILE.csv is a child, each cell a place: a number is the cost of that
-    pairing, an empty cell or 'inf' means not allowed. An optional header row of place ids and an
-    optional first column of child ids are recognised because they are not numbers.
-
+    static let simulationOptions = """
     options:
-      --cost-matrix FILE.csv   the costs (required)
-      --repeat N               solve N times and report the median solve time (default 1)
-      --format FORMAT          table (default, for people), json or csv
+      --replications N   Monte Carlo replications (default: the scenario's monteCarlo.replications)
+      --seed S           master seed (default: the scenario's monteCarlo.seed); the same seed gives
+                         the same numbers on any number of threads
+      --threads T        worker threads (default: every core)
+      --output DIR       where to write the results (default: see below)
+      --format FORMAT    what to print: table (default), json (summary.json), csv
+                         (financial-years.csv) or markdown (report.md)
+      --quiet            no progress on standard error (progress shows only on a terminal anyway)
+    """
+
+    static let run = """
+    usage: \(SimulateCommand.runUsage)
+
+    Simulates each scenario and writes Results/<scenario name>/ (or DIR; with several scenarios,
+    DIR/<name>/): summary.json, monthly.csv, financial-years.csv, report.md and report.html.
+    Prints, per financial year, children in care, where they live, who waits, distance and cost.
+
+    \(simulationOptions)
 
     examples:
-      sufficiency match --cost-matrix Scenarios/examples/cost-matrix.csv
-      sufficiency match --cost-matrix costs.csv --format json --repeat 15
+      sufficiency run Scenarios/baseline.json
+      sufficiency run Scenarios/baseline.json --replications 2000 --seed 7 --format json
     """
-}
 
-extension Help {
+    static let compare = """
+    usage: \(SimulateCommand.compareUsage)
+
+    Runs the baseline and every variant on the baseline's seed and replications, so replication r
+    of each sees the same children: the differences are paired, replication by replication.
+    Writes Results/compare-<baseline>-vs-<variants>/ (or DIR) and prints each scenario's table and,
+    per financial year, the difference with a 95% interval and the probability that the variant
+    costs less, has fewer children waiting and fewer placed over 20 miles.
+
+    \(simulationOptions)
+
+    examples:
+      sufficiency compare Scenarios/baseline.json Scenarios/recruit-20.json
+      sufficiency compare Scenarios/baseline.json Scenarios/recruit-20.json Scenarios/recruit-40.json --replications 1000
+    """
+
+    static let validate = """
+    usage: \(ValidateCommand.usage)
+
+    Checks each file (extends, every key, every value) and reports every problem with its file
+    and field path. Exits 65 if any file has a problem.
+
+    example:
+      sufficiency validate Scenarios/*.json
+    """
+
+    static let describe = """
+    usage: \(DescribeCommand.usage)
+
+    Prints the scenario with its extends chain and every default applied, as JSON: exactly what
+    a run uses.
+
+    example:
+      sufficiency describe Scenarios/recruit-20.json
+    """
+
+    static let match = """
+    usage: \(MatchReferralsCommand.usage)
+           \(MatchCostMatrixCommand.usage)
+
+    With --children and --placements: today's referrals against today's vacancies, matched at
+    least total cost under the scenario's matching policy (the default policy without one).
+    Prints each child's placement with distance, weekly cost and the cost terms that decided it,
+    and for each unmatched child which constraint (age, need, siblings, capacity) ruled out each
+    kind of place.
+      children columns:   id, age, need, home_easting, home_northing [, sibling_group]
+      placements columns: id, type, provider, easting, northing, free_places, min_age, max_age,
+                          needs (separated by ;), weekly_cost [, inside_la]
+
+    With --cost-matrix: the least-cost assignment of a matrix an analyst already has. Each line
+    of FILE.csv is a child, each cell a place: a number is the cost of that pairing, an empty cell
+    or 'inf' means not allowed. An optional header row of place ids and an optional first column
+    of child ids are recognised because they are not numbers.
+      --repeat N   solve N times and report the median solve time (default 1)
+
+    options:
+      --format FORMAT   table (default, for people), json or csv
+
+    examples:
+      sufficiency match --children Scenarios/examples/referrals.csv --placements Scenarios/examples/vacancies.csv
+      sufficiency match --cost-matrix Scenarios/examples/cost-matrix.csv --format json
+    """
+
     static let benchmark = """
     usage: \(BenchmarkCommand.usage)
 

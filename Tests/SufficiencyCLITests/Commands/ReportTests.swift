@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The HTML report is well-formed, self-contained and has its charts; the table is stable.
+struct ReportTests {
+    @Test func theHTMLReportIsWellFormedAndSelfContained() throws {
+        let scratch = try ScratchFolder()
+        let out = scratch.url.path + "/cmp"
+        let run = try BinaryRun(["compare", "Scenarios/baseline.json", "Scenarios/recruit-20.json", "--replications", "4", "--output", out, "--quiet"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        // Nothing from the network: no scripts, stylesheets or images by URL (the SVG namespace aside).
+        #expect(!html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("http"))
+        #expect(!html.contains("<script"))
+        // Every chart is well-formed XML, and the five kinds are there.
+        let charts = html.components(separatedBy: "<svg ").dropFirst().map { "<svg " + $0.components(separatedBy: "</svg>")[0] + "</svg>" }
+        #expect(charts.count == 6)  // children in care, two placement mixes, waiting, cost, distance
+        for chart in charts {
+            let parser = XMLParser(data: Data(chart.utf8))
+            #expect(parser.parse(), "chart is not well-formed: \(chart.prefix(120))")
+        }
+        #expect(charts[0].contains("<polygon"))  // the P10-P90 band of the fan chart
+        #expect(html.contains("Total cost per financial year"))
+        #expect(html.contains("recruit-20 against baseline"))
+        #expect(html.contains("Assumptions and sources"))
+        #expect(html.contains("SHA-256"))
+        // Tags outside the charts balance.
+        var stack: [String] = []
+        let voids: Set<String> = ["meta", "br", "hr", "img", "link", "input", "!DOCTYPE"]
+        let body = charts.reduce(html) { $0.replacingOccurrences(of: $1, with: "") }
+        var rest = Substring(body)
+        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+            let tag = rest[rest.index(after: open)..<close]
+            rest = rest[rest.index(after: close)...]
+            let name = String(tag.split(whereSeparator: { $0 == " " || $0 == "/" }).first ?? "")
+            if tag.hasPrefix("/") {
+                #expect(stack.popLast() == String(tag.dropFirst()), "unbalanced </\(tag.dropFirst())>")
+            } else if !voids.contains(name) && !tag.hasSuffix("/") {
+                stack.append(name)
+            }
+        }
+        #expect(stack.isEmpty, "unclosed: \(stack)")
+    }
+
+    @Test func theSteeringTableOfASmallFixedRunIsStable() throws {
+        let scratch = try ScratchFolder()
+        let run = try BinaryRun(["run", "Scenarios/baseline.json", "--replications", "20", "--seed", "1", "--output", scratch.url.path + "/r"])
+        #expect(run.exitCode == 0)
+        let snapshot = try String(contentsOf: BinaryRun.packageRoot.appendingPathComponent("Tests/SufficiencyCLITests/Snapshots/baseline-20-seed-1.txt"), encoding: .utf8)
+        #expect(run.stdout == snapshot)
+    }
+}
