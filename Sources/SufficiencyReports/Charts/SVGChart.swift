@@ -18,8 +18,9 @@ public enum SVGChart {
 
     public static let palette = ["#1f5fa8", "#c8511b", "#2b8a3e", "#7b3fa0", "#b8860b", "#0e7c86", "#a61e4d", "#495057", "#e8590c"]
 
-    static let width = 720.0, height = 280.0
-    static let left = 64.0, right = 16.0, top = 36.0, bottom = 48.0
+    static let width = 720.0, plotHeight = 280.0
+    static let left = 64.0, right = 36.0, top = 36.0, bottom = 48.0
+    static let legendRow = 18.0
 
     /// Lines (with optional bands) over monthly dates; x labels once a year.
     public static func lines(title: String, dates: [String], series: [Series], percent: Bool = false) -> String {
@@ -27,11 +28,12 @@ public enum SVGChart {
         let (lo, hi, ticks) = scale(min: min(0, values.min() ?? 0), max: values.max() ?? 1)
         let n = max(dates.count - 1, 1)
         func x(_ i: Int) -> Double { left + (width - left - right) * Double(i) / Double(n) }
-        func y(_ v: Double) -> Double { top + (height - top - bottom) * (1 - (v - lo) / max(hi - lo, 1e-12)) }
-        var svg = open(title: title)
+        func y(_ v: Double) -> Double { top + (plotHeight - top - bottom) * (1 - (v - lo) / max(hi - lo, 1e-12)) }
+        let legendItems = series.map { ($0.label, $0.color, $0.low != nil) }
+        var svg = open(title: title, legendRows: legendRows(legendItems))
         svg += grid(ticks: ticks, y: y, percent: percent)
         for (i, date) in dates.enumerated() where i % 12 == 0 {
-            svg += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(date.prefix(7))</text>"
+            svg += "<text x=\"\(f(x(i)))\" y=\"\(f(plotHeight - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(date.prefix(7))</text>"
         }
         for s in series {
             if let low = s.low, let high = s.high {
@@ -42,7 +44,7 @@ public enum SVGChart {
             let points = s.median.indices.map { "\(f(x($0))),\(f(y(s.median[$0])))" }.joined(separator: " ")
             svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"/>"
         }
-        svg += legend(series.map { ($0.label, $0.color, $0.low != nil) })
+        svg += legend(legendItems)
         return svg + "</svg>"
     }
 
@@ -50,14 +52,15 @@ public enum SVGChart {
     public static func bars(title: String, categories: [String], series: [Series], unit: String = "") -> String {
         let values = series.flatMap { $0.median + ($0.high ?? []) }.filter(\.isFinite)
         let (lo, hi, ticks) = scale(min: 0, max: values.max() ?? 1)
-        func y(_ v: Double) -> Double { top + (height - top - bottom) * (1 - (v - lo) / max(hi - lo, 1e-12)) }
+        func y(_ v: Double) -> Double { top + (plotHeight - top - bottom) * (1 - (v - lo) / max(hi - lo, 1e-12)) }
         let groupWidth = (width - left - right) / Double(max(categories.count, 1))
         let barWidth = groupWidth * 0.7 / Double(max(series.count, 1))
-        var svg = open(title: title)
+        let legendItems = series.map { ($0.label, $0.color, false) }
+        var svg = open(title: title, legendRows: legendRows(legendItems))
         svg += grid(ticks: ticks, y: y, percent: false, unit: unit)
         for (c, category) in categories.enumerated() {
             let x0 = left + groupWidth * Double(c) + groupWidth * 0.15
-            svg += "<text x=\"\(f(left + groupWidth * (Double(c) + 0.5)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(escape(category))</text>"
+            svg += "<text x=\"\(f(left + groupWidth * (Double(c) + 0.5)))\" y=\"\(f(plotHeight - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(escape(category))</text>"
             for (k, s) in series.enumerated() where c < s.median.count {
                 let x = x0 + barWidth * Double(k)
                 svg += "<rect x=\"\(f(x))\" y=\"\(f(y(s.median[c])))\" width=\"\(f(barWidth * 0.92))\" height=\"\(f(max(0, y(lo) - y(s.median[c]))))\" fill=\"\(s.color)\" fill-opacity=\"0.8\"/>"
@@ -69,14 +72,14 @@ public enum SVGChart {
                 }
             }
         }
-        svg += legend(series.map { ($0.label, $0.color, false) })
+        svg += legend(legendItems)
         return svg + "</svg>"
     }
 
     // MARK: - Parts
 
-    private static func open(title: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
+    private static func open(title: String, legendRows: Int) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(plotHeight + Double(legendRows) * legendRow))\" role=\"img\" aria-label=\"\(escape(title))\">"
             + "<title>\(escape(title))</title>"
             + "<text x=\"\(Int(left))\" y=\"20\" class=\"chart-title\">\(escape(title))</text>"
     }
@@ -89,12 +92,29 @@ public enum SVGChart {
         }.joined()
     }
 
+    /// Legend items laid out left to right, wrapping onto new rows below the plot.
+    private static func legendLayout(_ items: [(String, String, Bool)]) -> [(x: Double, row: Int)] {
+        var x = left, row = 0, out: [(Double, Int)] = []
+        for (label, _, band) in items {
+            let itemWidth = 28 + Double(label.count) * 6.5 + (band ? 110 : 0)
+            if x + itemWidth > width - right && x > left {
+                x = left
+                row += 1
+            }
+            out.append((x, row))
+            x += itemWidth + 12
+        }
+        return out
+    }
+
+    private static func legendRows(_ items: [(String, String, Bool)]) -> Int { (legendLayout(items).map(\.row).max() ?? 0) + 1 }
+
     private static func legend(_ items: [(String, String, Bool)]) -> String {
-        var x = left, out = ""
-        for (label, color, band) in items {
-            out += "<rect x=\"\(f(x))\" y=\"\(f(height - 16))\" width=\"14\" height=\"8\" fill=\"\(color)\" fill-opacity=\"\(band ? 0.5 : 0.9)\"/>"
-            out += "<text x=\"\(f(x + 18))\" y=\"\(f(height - 8))\" class=\"tick\">\(escape(label))\(band ? " (median, P10-P90)" : "")</text>"
-            x += 40 + Double(label.count) * 6.5 + (band ? 110 : 0)
+        var out = ""
+        for ((label, color, band), place) in zip(items, legendLayout(items)) {
+            let y = plotHeight - 16 + Double(place.row) * legendRow
+            out += "<rect x=\"\(f(place.x))\" y=\"\(f(y))\" width=\"14\" height=\"8\" fill=\"\(color)\" fill-opacity=\"\(band ? 0.5 : 0.9)\"/>"
+            out += "<text x=\"\(f(place.x + 18))\" y=\"\(f(y + 8))\" class=\"tick\">\(escape(label))\(band ? " (median, P10-P90)" : "")</text>"
         }
         return out
     }
