@@ -304,15 +304,7 @@ struct DenseShortestAugmentingPath {
             let j = order[k]
             v[j] += distance[j] - minimum
         }
-        var j = sink
-        while true {
-            let i = path[j]
-            rowForColumn[j] = i
-            let previous = columnForRow[i]
-            columnForRow[i] = j
-            if i == start { break }
-            j = previous
-        }
+        AugmentingPath.augment(start: start, sink: sink, path: path, rowForColumn: rowForColumn, columnForRow: columnForRow)
         return true
     }
 
@@ -385,24 +377,9 @@ struct DenseShortestAugmentingPath {
                 }
             }
         }
-        // Dual update (Crouse 2016, p. 1686), over the scanned columns and their rows only.
-        u[start] += minVal
-        for s in 0..<scannedCount {
-            let j = scanned[s]
-            let delta = minVal - distance[j]
-            u[rowForColumn[j]] += delta
-            v[j] -= delta
-        }
-        // Augment along the path back to the start row.
-        var j = sink
-        while true {
-            let i = path[j]
-            rowForColumn[j] = i
-            let previous = columnForRow[i]
-            columnForRow[i] = j
-            if i == start { break }
-            j = previous
-        }
+        AugmentingPath.updatePotentials(start: start, pathLength: minVal, scanned: scanned, scannedCount: scannedCount,
+                                        distance: distance, u: u, v: v, rowForColumn: rowForColumn)
+        AugmentingPath.augment(start: start, sink: sink, path: path, rowForColumn: rowForColumn, columnForRow: columnForRow)
         return true
     }
 }

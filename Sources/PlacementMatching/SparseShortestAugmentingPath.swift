@@ -325,23 +325,9 @@ struct SparseShortestAugmentingPath {
         }
         let sink = nearestFree
         if sink >= 0 {
-            let minVal = nearestFreeDistance
-            u[start] += minVal
-            for s in 0..<scannedCount {
-                let j = scanned[s]
-                let delta = minVal - distance[j]
-                u[rowForColumn[j]] += delta
-                v[j] -= delta
-            }
-            var j = sink
-            while true {
-                let i = path[j]
-                rowForColumn[j] = i
-                let previous = columnForRow[i]
-                columnForRow[i] = j
-                if i == start { break }
-                j = previous
-            }
+            AugmentingPath.updatePotentials(start: start, pathLength: nearestFreeDistance, scanned: scanned, scannedCount: scannedCount,
+                                            distance: distance, u: u, v: v, rowForColumn: rowForColumn)
+            AugmentingPath.augment(start: start, sink: sink, path: path, rowForColumn: rowForColumn, columnForRow: columnForRow)
         }
         for t in 0..<touchedCount { distance[touched[t]] = .infinity }
         for s in 0..<scannedCount { isScanned[scanned[s]] = false }
