@@ -23,9 +23,6 @@ public enum PlacementKind: String, CaseIterable, Codable, Sendable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
-    /// Whether this is foster care of any kind (for staying put at 18).
-    public var isFoster: Bool { self == .kinship || self == .inHouseFoster || self == .agencyFoster }
-
     /// Whether this is a children's home.
     public var isResidential: Bool { self == .inHouseResidential || self == .externalResidential }
 

@@ -41,8 +41,10 @@ struct AnyCodingKey: CodingKey {
     init(intValue: Int) { stringValue = String(intValue) }
 }
 
-/// The candidate nearest to `word` by edit distance, when close enough to be a likely typo.
-func closestKey(to word: String, among candidates: [String]) -> String? {
+/// The candidate nearest to `word` by edit distance (case-insensitive), when close enough to be a
+/// likely typo: within 2 edits, or a third of the candidate's length. Used for every "did you
+/// mean" in scenario files, CSV headers and command-line options.
+public func closestKey(to word: String, among candidates: [String]) -> String? {
     func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         var previous = Array(0...b.count)

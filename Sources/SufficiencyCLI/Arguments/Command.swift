@@ -1,3 +1,5 @@
+import Sufficiency
+
 /// What the user asked for, parsed from the command line by a pure function.
 enum Command: Equatable {
     case help(topic: String?)
@@ -67,7 +69,7 @@ enum Command: Equatable {
                 replications: try parsed.integer("--replications", default: 2_000, minimum: 1, usage: usage),
                 seed: try parsed.seed(usage: usage)))
         default:
-            let hint = nearest(to: name, among: commands).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = closestKey(to: name, among: commands).map { "; did you mean '\($0)'?" } ?? ""
             throw .usage("unknown command '\(name)'\(hint)", usage: "sufficiency <command> [options]; see 'sufficiency help'")
         }
     }

@@ -1,3 +1,5 @@
+import Sufficiency
+
 /// A command's arguments split into positionals, valued options and flags.
 ///
 /// Accepts `--name value` and `--name=value`; `--` ends the options. An option the command does
@@ -41,7 +43,7 @@ struct ParsedArguments: Equatable {
                 }
             } else {
                 let known = valued.union(flags).sorted()
-                let hint = nearest(to: name, among: known).map { "; did you mean \($0)?" } ?? ""
+                let hint = closestKey(to: name, among: known).map { "; did you mean \($0)?" } ?? ""
                 throw .usage("unknown option \(name)\(hint)", usage: usage)
             }
         }
@@ -73,25 +75,4 @@ struct ParsedArguments: Equatable {
         }
         return text
     }
-}
-
-/// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-func nearest(to word: String, among candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-    guard let (best, distance) = scored, distance <= max(2, best.count / 3) else { return nil }
-    return best
-}
-
-/// Levenshtein distance between two strings, by characters.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...max(b.count, 1) where !b.isEmpty {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return a.isEmpty ? b.count : previous[b.count]
 }

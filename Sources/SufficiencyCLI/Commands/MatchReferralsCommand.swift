@@ -50,7 +50,7 @@ struct MatchReferralsCommand: Equatable {
             let typeName = try record.text("type", file: placements)
             guard let kind = PlacementKind(rawValue: typeName) else {
                 let known = PlacementKind.allCases.map(\.rawValue)
-                let hint = nearest(to: typeName, among: known).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = closestKey(to: typeName, among: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw .badInput(["\(placements):\(record.line):\(record.columns["type"]!): unknown placement type '\(typeName)'\(hint) (expected one of: \(known.joined(separator: ", ")))"])
             }
             let free = try record.number("free_places", file: placements, minimum: 0)

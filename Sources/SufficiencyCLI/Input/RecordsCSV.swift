@@ -1,4 +1,6 @@
 import Foundation
+import Sufficiency
+import SufficiencyReports
 
 /// A small CSV file with a header row of column names, read as records. Quoted fields (RFC 4180)
 /// may hold commas. Every problem names the file, line and column.
@@ -26,7 +28,7 @@ struct RecordsCSV {
         for (i, name) in header.enumerated() {
             guard required.contains(name) || optional.contains(name) else {
                 let known = required + optional
-                let hint = nearest(to: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = closestKey(to: name, among: known).map { "; did you mean '\($0)'?" } ?? ""
                 throw .badInput(["\(path):1:\(i + 1): unknown column '\(name)'\(hint) (expected: \(known.joined(separator: ", ")))"])
             }
             columns[name] = i + 1
@@ -82,12 +84,8 @@ extension RecordsCSV.Record {
     func number(_ name: String, file: String, minimum: Double? = nil) throws(CLIError) -> Double {
         let raw = try text(name, file: file)
         guard let value = Double(raw), value.isFinite, value >= (minimum ?? -.infinity) else {
-            throw .badInput(["\(file):\(line):\(columns[name]!): expected \(minimum.map { "a number >= \(JSONNumber.text($0))" } ?? "a number") for \(name), found '\(raw)'"])
+            throw .badInput(["\(file):\(line):\(columns[name]!): expected \(minimum.map { "a number >= \(JSONValue.format($0))" } ?? "a number") for \(name), found '\(raw)'"])
         }
         return value
     }
-}
-
-enum JSONNumber {
-    static func text(_ value: Double) -> String { value == value.rounded() ? String(Int64(value)) : "\(value)" }
 }
