@@ -152,77 +152,26 @@ struct DenseShortestAugmentingPath {
             }
             if second < .infinity { v[j1] -= second }
         }
-        // Augmenting row reduction, two passes.
-        for _ in 0..<2 {
-            var k = 0
-            let previousFree = freeCount
-            freeCount = 0
-            // A displaced row is re-reduced at once at most `previousFree` times a pass; past that it
-            // waits for the next pass or the search. Unbounded chains cost 2x the whole solve on
-            // matrices with many forbidden pairs.
-            var immediateBudget = previousFree
-            while k < previousFree {
-                let i = freeRows[k]
-                k += 1
-                let row = cost + i * n
-                var u1 = Double.infinity, u2 = Double.infinity
-                var j1 = -1, j2 = -1
-                for j in 0..<n {
-                    let h = row[j] - v[j]
-                    guard h < .infinity else { continue }
-                    if h < u2 || (h == u2 && (j2 < 0 || (rowForColumn[j] < 0 && rowForColumn[j2] >= 0))) {
-                        if h < u1 || (h == u1 && (j1 < 0 || (rowForColumn[j] < 0 && rowForColumn[j1] >= 0))) {
-                            u2 = u1; j2 = j1
-                            u1 = h; j1 = j
-                        } else {
-                            u2 = h; j2 = j
-                        }
-                    }
-                }
-                if j1 < 0 {  // no allowed column: the search phase will confirm it
-                    freeRows[freeCount] = i
-                    freeCount += 1
-                    continue
-                }
-                var i0 = rowForColumn[j1]
-                if j2 < 0 {  // a single allowed column: take it if free, else leave it to the search
-                    if i0 < 0 {
-                        columnForRow[i] = j1
-                        rowForColumn[j1] = i
+        // Augmenting row reduction. Unbounded chains of displaced rows cost 2x the whole solve on
+        // matrices with many forbidden pairs, so a pass re-reduces at most one per free row at once.
+        freeCount = RowReduction.run(freeCount: freeCount, chainFactor: 1, v: v, rowForColumn: rowForColumn,
+                                     columnForRow: columnForRow, freeRows: freeRows) { i in
+            let row = cost + i * n
+            var u1 = Double.infinity, u2 = Double.infinity
+            var j1 = -1, j2 = -1
+            for j in 0..<n {
+                let h = row[j] - v[j]
+                guard h < .infinity else { continue }
+                if h < u2 || (h == u2 && (j2 < 0 || prefer(j, over: j2))) {
+                    if h < u1 || (h == u1 && (j1 < 0 || prefer(j, over: j1))) {
+                        u2 = u1; j2 = j1
+                        u1 = h; j1 = j
                     } else {
-                        freeRows[freeCount] = i
-                        freeCount += 1
-                    }
-                    continue
-                }
-                if u1 < u2 {
-                    let lowered = v[j1] - (u2 - u1)
-                    guard lowered < v[j1] else {
-                        // The gap is below v's precision: lowering would change nothing and two rows
-                        // could displace each other forever. Leave this row to the search phase.
-                        freeRows[freeCount] = i
-                        freeCount += 1
-                        continue
-                    }
-                    v[j1] = lowered
-                } else if i0 >= 0 {
-                    j1 = j2
-                    i0 = rowForColumn[j2]
-                }
-                columnForRow[i] = j1
-                rowForColumn[j1] = i
-                if i0 >= 0 {
-                    columnForRow[i0] = -1
-                    if u1 < u2 && immediateBudget > 0 {
-                        immediateBudget -= 1
-                        k -= 1
-                        freeRows[k] = i0
-                    } else {
-                        freeRows[freeCount] = i0
-                        freeCount += 1
+                        u2 = h; j2 = j
                     }
                 }
             }
+            return (u1, j1, u2, j2)
         }
         return freeCount
     }

@@ -151,72 +151,25 @@ struct SparseShortestAugmentingPath {
             }
             if second < .infinity { v[j1] -= second }
         }
-        for _ in 0..<2 {
-            var k = 0
-            let previousFree = freeCount
-            freeCount = 0
-            // Row visits cost a few edges here, not a whole row as in the dense case, so chains may run
-            // far longer; the cap only guards against pathological inputs.
-            var immediateBudget = 16 * previousFree
-            while k < previousFree {
-                let i = freeRows[k]
-                k += 1
-                var u1 = Double.infinity, u2 = Double.infinity
-                var j1 = -1, j2 = -1
-                for e in rowStart[i]..<rowStart[i + 1] {
-                    let j = columnIndex[e]
-                    let h = cost[e] - v[j]
-                    if h < u2 || (h == u2 && (j2 < 0 || prefer(j, over: j2))) {
-                        if h < u1 || (h == u1 && (j1 < 0 || prefer(j, over: j1))) {
-                            u2 = u1; j2 = j1
-                            u1 = h; j1 = j
-                        } else {
-                            u2 = h; j2 = j
-                        }
-                    }
-                }
-                if j1 < 0 {
-                    freeRows[freeCount] = i
-                    freeCount += 1
-                    continue
-                }
-                var i0 = rowForColumn[j1]
-                if j2 < 0 {
-                    if i0 < 0 {
-                        columnForRow[i] = j1
-                        rowForColumn[j1] = i
+        // Row visits cost a few edges here, not a whole row as in the dense case, so chains may run
+        // far longer; the factor only guards against pathological inputs.
+        freeCount = RowReduction.run(freeCount: freeCount, chainFactor: 16, v: v, rowForColumn: rowForColumn,
+                                     columnForRow: columnForRow, freeRows: freeRows) { i in
+            var u1 = Double.infinity, u2 = Double.infinity
+            var j1 = -1, j2 = -1
+            for e in rowStart[i]..<rowStart[i + 1] {
+                let j = columnIndex[e]
+                let h = cost[e] - v[j]
+                if h < u2 || (h == u2 && (j2 < 0 || prefer(j, over: j2))) {
+                    if h < u1 || (h == u1 && (j1 < 0 || prefer(j, over: j1))) {
+                        u2 = u1; j2 = j1
+                        u1 = h; j1 = j
                     } else {
-                        freeRows[freeCount] = i
-                        freeCount += 1
-                    }
-                    continue
-                }
-                if u1 < u2 {
-                    let lowered = v[j1] - (u2 - u1)
-                    guard lowered < v[j1] else {  // below v's precision: see the dense initialisation
-                        freeRows[freeCount] = i
-                        freeCount += 1
-                        continue
-                    }
-                    v[j1] = lowered
-                } else if i0 >= 0 {
-                    j1 = j2
-                    i0 = rowForColumn[j2]
-                }
-                columnForRow[i] = j1
-                rowForColumn[j1] = i
-                if i0 >= 0 {
-                    columnForRow[i0] = -1
-                    if u1 < u2 && immediateBudget > 0 {
-                        immediateBudget -= 1
-                        k -= 1
-                        freeRows[k] = i0
-                    } else {
-                        freeRows[freeCount] = i0
-                        freeCount += 1
+                        u2 = h; j2 = j
                     }
                 }
             }
+            return (u1, j1, u2, j2)
         }
         for i in 0..<n {
             let j = columnForRow[i]
