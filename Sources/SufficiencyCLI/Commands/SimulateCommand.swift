@@ -131,7 +131,7 @@ struct SimulateCommand: Equatable {
             }
             for comparison in comparisons {
                 out += "\(comparison.variant.name) minus \(comparison.baseline.name), paired: mean (95% interval), P(variant lower)\n\n"
-                out += ReportDocument(runs: summaries, comparisons: comparisons).differenceTable(comparison).rendered() + "\n"
+                out += ReportDocument.differenceTable(comparison).rendered() + "\n"
             }
             return out
         }

@@ -27,16 +27,14 @@ public struct ReportDocument: Sendable {
             let p = run.provenance
             out += "## \(run.name)\n\n"
             if !run.result.model.scenario.description.isEmpty { out += run.result.model.scenario.description + "\n\n" }
-            out += "Forecast by financial year: median, with the P10-P90 range across \(p.replications) replications in brackets. "
-            out += "Levels are at each year's end; cost is the year's total at that year's prices.\n\n"
+            out += Self.tableNote(replications: p.replications) + "\n\n"
             out += Self.markdownTable(run.steeringTable())
             out += "\n"
         }
         for comparison in comparisons {
             out += "## \(comparison.variant.name) against \(comparison.baseline.name)\n\n"
-            out += "Paired differences (variant minus baseline; both saw the same children in each replication), "
-            out += "mean with 95% interval, and the share of replications in which the variant is lower.\n\n"
-            out += Self.markdownTable(differenceTable(comparison)) + "\n"
+            out += Self.comparisonNote + "\n\n"
+            out += Self.markdownTable(Self.differenceTable(comparison)) + "\n"
         }
         out += "## Assumptions and sources\n\n"
         for run in runs {
@@ -45,11 +43,7 @@ public struct ReportDocument: Sendable {
             out += "\n"
         }
         out += "## Provenance\n\n"
-        for run in runs {
-            let p = run.provenance
-            out += "- \(run.name): sufficiency \(p.version), seed \(p.seed), \(p.replications) replications, `\(p.scenarioFile)` "
-            out += "(SHA-256 \(p.scenarioSHA256.prefix(16))...), run \(p.date)\n"
-        }
+        for run in runs { out += "- " + Self.provenanceLine(run) + "\n" }
         return out
     }
 
@@ -60,8 +54,25 @@ public struct ReportDocument: Sendable {
         return out
     }
 
+    /// How to read a forecast table.
+    static func tableNote(replications: Int) -> String {
+        "Forecast by financial year: median, with the P10-P90 range across \(replications) replications in brackets. "
+            + "Levels are at each year's end; cost is the year's total at that year's prices."
+    }
+
+    /// How to read a comparison table.
+    static let comparisonNote = "Paired differences (variant minus baseline; both saw the same children in each replication): "
+        + "mean with 95% interval, and the share of replications in which the variant is lower."
+
+    /// Everything needed to reproduce a run, in one sentence.
+    static func provenanceLine(_ run: RunSummary) -> String {
+        let p = run.provenance
+        return "\(run.name): sufficiency \(p.version), seed \(p.seed), \(p.replications) replications, scenario file "
+            + "\(p.scenarioFile) (SHA-256 \(p.scenarioSHA256)), run \(p.date)"
+    }
+
     /// Per year: cost, waiting and distance differences with intervals and probabilities.
-    public func differenceTable(_ c: PairedComparison) -> TextTable {
+    public static func differenceTable(_ c: PairedComparison) -> TextTable {
         var table = TextTable(header: ["year", "cost difference £m", "P(costs less)", "waiting difference", "P(fewer waiting)",
                                        "over 20 miles difference", "P(fewer over 20 miles)"], rightAligned: Set(1...6))
         for (year, label) in c.baseline.result.financialYears.enumerated() {
@@ -136,13 +147,13 @@ public struct ReportDocument: Sendable {
                                                    series: fan("shareOver20Miles"), percent: true))
         for run in runs {
             body += "<h2>Forecast by financial year: \(SVGChart.escape(run.name))</h2>\n"
-            body += "<p>Median (P10-P90). Levels at each year's end; cost is the year's total at that year's prices.</p>\n"
+            body += "<p>\(SVGChart.escape(Self.tableNote(replications: run.provenance.replications)))</p>\n"
             body += Self.htmlTable(run.steeringTable())
         }
         for comparison in comparisons {
             body += "<h2>\(SVGChart.escape(comparison.variant.name)) against \(SVGChart.escape(comparison.baseline.name))</h2>\n"
-            body += "<p>Paired differences (variant minus baseline, same children in each replication): mean with 95% interval, and the share of replications in which the variant is lower.</p>\n"
-            body += Self.htmlTable(differenceTable(comparison))
+            body += "<p>\(SVGChart.escape(Self.comparisonNote))</p>\n"
+            body += Self.htmlTable(Self.differenceTable(comparison))
         }
         body += "<h2>Assumptions and sources</h2>\n"
         for run in runs {
@@ -153,11 +164,7 @@ public struct ReportDocument: Sendable {
             body += "</dl>\n"
         }
         body += "<h2>Provenance</h2>\n<ul class=\"provenance\">\n"
-        for run in runs {
-            let p = run.provenance
-            body += "<li>\(SVGChart.escape(run.name)): sufficiency \(p.version), seed \(p.seed), \(p.replications) replications, "
-            body += "<code>\(SVGChart.escape(p.scenarioFile))</code>, SHA-256 <code>\(p.scenarioSHA256)</code>, run \(p.date)</li>\n"
-        }
+        for run in runs { body += "<li>\(SVGChart.escape(Self.provenanceLine(run)))</li>\n" }
         body += "</ul>\n"
         return """
         <!DOCTYPE html>
