@@ -33,15 +33,15 @@ final class Workspace: @unchecked Sendable {
     // Matching, predecessor on the shortest path, columns not yet scanned, scanned columns, free rows.
     var rowForColumn = Buffer<Int>(), columnForRow = Buffer<Int>(), path = Buffer<Int>()
     var remaining = Buffer<Int>(), scanned = Buffer<Int>(), freeRows = Buffer<Int>()
-    // Sparse problems: transposed or extended structure, scanned flags and the heap.
-    var rowStart = Buffer<Int>(), columnIndex = Buffer<Int>(), isScanned = Buffer<Bool>()
+    // Sparse problems: scanned flags, the heap and the columns a search reached.
+    var isScanned = Buffer<Bool>()
     var heap = Buffer<HeapEntry>(), touched = Buffer<Int>()
 
     deinit {
         u.free(); v.free(); distance.free(); matrix.free()
         rowForColumn.free(); columnForRow.free(); path.free()
         remaining.free(); scanned.free(); freeRows.free()
-        rowStart.free(); columnIndex.free(); isScanned.free()
+        isScanned.free()
         heap.free(); touched.free()
     }
 }

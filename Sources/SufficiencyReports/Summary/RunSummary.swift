@@ -22,9 +22,6 @@ public struct RunSummary: Sendable {
         }
     }
 
-    /// The monthly metrics reported, in catalog order.
-    public var monthlyMetrics: [String] { result.catalog.monthly }
-
     // MARK: - summary.json
 
     /// The `summary.json` document (also `--format json` on standard output).
