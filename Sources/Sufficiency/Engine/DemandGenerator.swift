@@ -120,8 +120,11 @@ struct DemandGenerator {
 
     /// A child with their exit route and day drawn: by the age band at entry (or today, for children
     /// already in care, length-biased: see below), capped at the 18th birthday.
-    private func makeChild(birthDay: Int, need: Int, homeArea: Int, group: Int, entryDay: Int, initialKind: PlacementKind?,
+    private func makeChild(birthDay birth: Int, need: Int, homeArea: Int, group: Int, entryDay: Int, initialKind: PlacementKind?,
                            using rng: inout Xoshiro256StarStar) -> ChildState {
+        // A child already in care at the start came into care at least a day before it (and so
+        // was born at least a day before): their period of care is not an entry of the horizon.
+        let birthDay = initialKind != nil ? min(birth, entryDay - 1) : birth
         let band = model.band(ageDays: entryDay - birthDay)
         let routes = model.exitRoutes[band]
         func draw() -> (route: Int, days: Int) {
@@ -130,13 +133,14 @@ struct DemandGenerator {
             return (choice.route, max(1, Int((choice.durationYears.sample(using: &rng) * ScenarioModel.daysPerYear).rounded())))
         }
         var (route, stay) = draw()
+        var elapsed = 0
         if initialKind != nil {
             // Children in care on a given day are the longer stayers: a spell is in care on the start
             // date with chance proportional to its length. Resample eight draws by length, then
             // place the start date uniformly within the chosen spell (no earlier than birth).
             let candidates = (0..<8).map { _ in draw() }
             let picked = candidates[Sampling.categorical(candidates.map { Double(min($0.days, 18 * 366)) }, using: &rng)]
-            let elapsed = min(Int(Sampling.unit(using: &rng) * Double(picked.days)), -birthDay)
+            elapsed = max(1, min(Int(Sampling.unit(using: &rng) * Double(picked.days)), -birthDay))
             route = picked.route
             stay = max(1, picked.days - elapsed)
         }
@@ -149,14 +153,16 @@ struct DemandGenerator {
             route = ScenarioModel.returnHomeRoute
             stay = 1 + Sampling.below(max(model.placedWithParentsDays, 112), using: &rng)
         }
-        let eighteenth = birthDay + model.ageBandUpperDays.last!
+        // Care ends on the 18th birthday itself (the calendar's, as in a 903 return), which the
+        // day count of the age bands can miss by a day around leap years.
+        let eighteenth = CalendarDate(dayNumber: model.startDate.dayNumber + birthDay).addingMonths(12 * 18).dayNumber - model.startDate.dayNumber
         var exitDay = entryDay + stay
         if exitDay >= eighteenth {
             exitDay = eighteenth
             route = ScenarioModel.age18Route
         }
         return ChildState(birthDay: birthDay, need: need, homeArea: homeArea, group: group, entryDay: entryDay,
-                          exitDay: max(exitDay, entryDay + 1), route: route, staysPut: staysPut, kinshipAvailable: false)
+                          careStartDay: entryDay - elapsed, exitDay: max(exitDay, entryDay + 1), route: route, staysPut: staysPut, kinshipAvailable: false)
     }
 }
 

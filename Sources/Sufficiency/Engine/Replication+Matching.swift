@@ -204,7 +204,7 @@ extension Replication {
             endPlacement(c)
             let area = columns[j].area
             startPlacement(c, .inHouseFoster, provider: columns[j].provider, miles: model.miles(children[c].homeArea, area),
-                           outsideLA: !model.areaInsideLA[area])
+                           outsideLA: !model.areaInsideLA[area], reason: .stepDown)
         }
     }
 }

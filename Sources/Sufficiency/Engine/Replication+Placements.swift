@@ -1,8 +1,14 @@
 /// Starting and ending placements: providers' occupancy, placement counts, breakdown draws, costs.
 extension Replication {
     /// Places child `c` with a provider (household, home or market place; -1 for none) and draws
-    /// when the placement would break down.
-    mutating func startPlacement(_ c: Int, _ kind: PlacementKind, provider: Int, miles: Double, outsideLA: Bool) {
+    /// when the placement would break down. Without a `reason`, a first placement is an entry, a
+    /// move out of an emergency placement is that, and any other move follows a breakdown.
+    mutating func startPlacement(_ c: Int, _ kind: PlacementKind, provider: Int, miles: Double, outsideLA: Bool, reason: CareLog.Reason? = nil) {
+        if log != nil {
+            let child = children[c]
+            logPlacement(c, kind, provider: provider, miles: miles,
+                         reason: reason ?? (!child.hadPlacement ? .entry : child.lastKind == .emergency ? .fromEmergency : .breakdown))
+        }
         switch kind {
         case .inHouseFoster: households[provider].occupants += 1
         case .inHouseResidential: homes[provider].occupants += 1
@@ -62,6 +68,7 @@ extension Replication {
             placesChanged(kind, provider: child.provider)
         default: break
         }
+        children[c].lastKind = kind
         children[c].kind = nil
         children[c].provider = -1
     }
@@ -141,6 +148,7 @@ extension Replication {
             children[c].outsideLA = !model.areaInsideLA[area]
             children[c].hadPlacement = true
             children[c].placementsInYear = 1
+            if log != nil { logPlacement(c, kind, provider: provider, miles: miles, reason: .entry) }
             scheduleExit(of: c)
             if kind == .emergency {
                 children[c].isWaiting = true

@@ -30,6 +30,8 @@ struct Replication {
     var result: ReplicationResult
     var solver: AssignmentSolver
     var recruitmentRNG: Xoshiro256StarStar
+    /// The care log, kept only when a trace asks for it.
+    var log: CareLog?
 
     init(model: ScenarioModel, catalog: MetricCatalog, seed: UInt64, index: Int, solver: AssignmentSolver) {
         self.model = model
@@ -52,13 +54,16 @@ struct Replication {
         setUp()
         var events = 0
         while let event = queue.next() {
-            guard Int(event.day) <= model.horizonDays else { break }
+            // The horizon day itself belongs to the next financial year: only its snapshot (the
+            // state at the start of that day) is recorded.
+            guard Int(event.day) < model.horizonDays || (Int(event.day) == model.horizonDays && event.kind.rawValue <= Event.Kind.snapshot.rawValue) else { break }
             today = Int(event.day)
             events += 1
             handle(event)
         }
         today = model.horizonDays
         finish()
+        finishLog()
         result.events = events
         return result
     }
@@ -137,7 +142,9 @@ struct Replication {
         result.add(financial: catalog.exitsByRoute + children[c].route, year: year, 1)
         if children[c].isWaiting { stopWaiting(c) }
         let child = children[c]
-        if child.route == ScenarioModel.age18Route && child.staysPut && (child.kind == .inHouseFoster || child.kind == .agencyFoster) {
+        let staysPut = child.route == ScenarioModel.age18Route && child.staysPut && (child.kind == .inHouseFoster || child.kind == .agencyFoster)
+        log?.exits.append((c, today, child.route, staysPut))
+        if staysPut {
             // Staying put: the young person leaves care but keeps the place until the age limit.
             accrueCost(c, until: today)
             children[c].status = .stayingPut
@@ -162,7 +169,7 @@ struct Replication {
         if children[c].isWaiting { stopWaiting(c) }
         endPlacement(c)
         let home = children[c].homeArea
-        startPlacement(c, kind, provider: -1, miles: 0, outsideLA: !model.areaInsideLA[home])
+        startPlacement(c, kind, provider: -1, miles: 0, outsideLA: !model.areaInsideLA[home], reason: .finalPlacement)
     }
 
     private mutating func breakDown(_ c: Int, serial: Int32) {

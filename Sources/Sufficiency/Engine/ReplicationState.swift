@@ -12,6 +12,9 @@ struct ChildState {
     var homeArea: Int
     var group: Int
     var entryDay: Int
+    /// When the current period of care began: the entry day, or before the start for children
+    /// already in care then.
+    var careStartDay: Int
     var exitDay: Int
     var route: Int
     var staysPut: Bool
@@ -20,6 +23,8 @@ struct ChildState {
     // Placement side.
     var status = ChildStatus.notYetEntered
     var kind: PlacementKind?
+    /// The kind of the placement that ended last (nil before any has ended).
+    var lastKind: PlacementKind?
     var provider = -1
     var placementStart = 0
     var serial: Int32 = 0

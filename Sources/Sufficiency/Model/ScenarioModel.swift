@@ -148,3 +148,14 @@ struct MarketModel: Sendable {
     let slotAreas: [Int]
     let distanceMiles: Distribution?
 }
+
+extension ScenarioModel {
+    /// The youngest age, in days, at which a child can be placed in `kind`.
+    public func minimumAgeDays(of kind: PlacementKind) -> Int { kindMinAgeDays[kind.index] }
+
+    /// How long before leaving care a child on the adoption or return-home route moves to
+    /// adopters or parents, in days (0 for other kinds).
+    public func leadDays(before kind: PlacementKind) -> Int {
+        kind == .placedForAdoption ? placedForAdoptionDays : kind == .placedWithParents ? placedWithParentsDays : 0
+    }
+}
