@@ -140,6 +140,12 @@ extension ScenarioModel {
         v.check(!areas.isEmpty, "geography.areas", "expected at least one area, found none")
         v.check(Set(areaNames).count == areaNames.count, "geography.areas", "area names must be unique")
         v.check(areas.contains { $0.insideLA }, "geography.areas", "expected at least one area inside the LA (insideLA: true)")
+        for (i, area) in areas.enumerated() {
+            for (k, postcode) in area.postcodes.enumerated() {
+                v.check(Area.isPostcode(postcode), "geography.areas[\(i)].postcodes[\(k)]",
+                        "expected a postcode in capitals with one space, like \"LE9 7TH\", found \"\(postcode)\"")
+            }
+        }
         var miles = [Double](repeating: 0, count: areas.count * areas.count)
         for (i, a) in areas.enumerated() {
             for (j, b) in areas.enumerated() {
