@@ -12,16 +12,22 @@ let package = Package(
     products: [
         .library(name: "PlacementMatching", targets: ["PlacementMatching"]),
         .library(name: "Sufficiency", targets: ["Sufficiency"]),
+        .library(name: "SSDA903", targets: ["SSDA903"]),
         .executable(name: "sufficiency", targets: ["sufficiency"]),
     ],
     targets: [
         .target(name: "PlacementMatching", swiftSettings: optimisedEvenInDebug),
         .target(name: "Sufficiency", dependencies: ["PlacementMatching"], swiftSettings: optimisedEvenInDebug),
+        // SSDA903 depends on Sufficiency, not the other way round: it maps the DfE's codes onto the
+        // model's placement types and writes the engine's care log as files, while the model never
+        // needs to know how a return is laid out.
+        .target(name: "SSDA903", dependencies: ["Sufficiency"]),
         .target(name: "SufficiencyReports", dependencies: ["Sufficiency"]),
-        .target(name: "SufficiencyCLI", dependencies: ["PlacementMatching", "Sufficiency", "SufficiencyReports"]),
+        .target(name: "SufficiencyCLI", dependencies: ["PlacementMatching", "Sufficiency", "SSDA903", "SufficiencyReports"]),
         .executableTarget(name: "sufficiency", dependencies: ["SufficiencyCLI"]),
         .testTarget(name: "PlacementMatchingTests", dependencies: ["PlacementMatching"]),
         .testTarget(name: "SufficiencyTests", dependencies: ["Sufficiency"]),
+        .testTarget(name: "SSDA903Tests", dependencies: ["SSDA903", "Sufficiency"]),
         .testTarget(name: "SufficiencyReportsTests", dependencies: ["SufficiencyReports"]),
         .testTarget(name: "SufficiencyCLITests", dependencies: ["SufficiencyCLI", "sufficiency"]),
     ]
