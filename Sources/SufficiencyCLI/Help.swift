@@ -13,6 +13,8 @@ enum Help {
       validate   check scenario files and report every problem
       describe   print a scenario with extends and defaults applied
       match      match today's referrals to vacancies, or solve a cost matrix
+      check-903  read a council's SSDA903 files and report what they hold and every problem
+      export-903 write one simulated replication as SSDA903 files
       benchmark  replications per second, events per second and peak memory of a scenario
       help       this text, or 'sufficiency help COMMAND' for one command
 
@@ -32,9 +34,51 @@ enum Help {
         case "describe": return describe + "\n"
         case "match": return match + "\n"
         case "benchmark": return benchmark + "\n"
+        case "check-903": return check903 + "\n"
+        case "export-903": return export903 + "\n"
         case let other?: throw .usage("no help for '\(other)'", usage: "sufficiency help [\(Command.commands.joined(separator: "|"))]")
         }
     }
+
+    static let check903 = """
+    usage: \(Check903Command.usage)
+
+    Reads a council's SSDA903 Header, Episodes and UASC tables (CSV, one or more collection years;
+    folders are searched for .csv files, other 903 tables are listed and left alone), merges the
+    years into one history and prints: the files and the year each was taken as, children,
+    episodes, periods of care and placements; children looked after at each 31 March by placement
+    category and age band; entries, exits by route and placements started per year; and every
+    problem found, with file, line, child, column and the DfE validation rule, and what was done
+    about it. Exit code 65 when a problem makes the files unusable (a missing column, a file that
+    is not CSV, no Episodes table); warnings exit 0.
+
+    options:
+      --format FORMAT   table (default) or json
+
+    examples:
+      sufficiency check-903 ~/903/
+      sufficiency check-903 2023/header.csv 2023/episodes.csv 2024/header.csv 2024/episodes.csv --format json
+    """
+
+    static let export903 = """
+    usage: \(Export903Command.usage)
+
+    Simulates replication R (0 is the first) of SCENARIO and writes it as SSDA903 files,
+    DIR/YYYY-YY/header.csv and DIR/YYYY-YY/episodes.csv, for every collection year the run covers
+    in full. Child ids are pseudonymous; postcodes come from the scenario's areas. With
+    --history-years N the run starts N years before the scenario's start date, so the files carry
+    N years of simulated history before it.
+
+    options:
+      --replication R     which replication (required)
+      --seed S            master seed (default: the scenario's monteCarlo.seed)
+      --history-years N   years simulated before the start date (default 0)
+      --output DIR        where to write (required)
+
+    examples:
+      sufficiency export-903 Scenarios/baseline.json --replication 0 --history-years 5 --output /tmp/903
+      sufficiency check-903 /tmp/903
+    """
 
     static let simulationOptions = """
     options:

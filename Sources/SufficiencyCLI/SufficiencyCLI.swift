@@ -18,6 +18,8 @@ public enum SufficiencyCLI {
             case let .simulate(command): try command.run(console: console)
             case let .validate(command): try command.run(console: console)
             case let .describe(command): try command.run(console: console)
+            case let .check903(command): try command.run(console: console)
+            case let .export903(command): try command.run(console: console)
             }
             return 0
         } catch {

@@ -69,7 +69,7 @@ struct RawRows {
                 problem(.warning, nil, rule: nil, "expected \(table.header.count) cells, as in the header, found \(row.cells.count)",
                         action: "cells past the last column ignored")
             }
-            guard let (year, from) = years.yearEnding(of: row, in: table) else {
+            guard let (year, from) = kind == .episodes ? years.yearEnding(of: row, in: table) : years.yearEnding(ofOther: row, in: table) else {
                 problem(.warning, "YEAR", rule: nil, "no collection year: none in the YEAR column, the file name or the file's dates", action: "row set aside")
                 setAside("no collection year")
                 continue

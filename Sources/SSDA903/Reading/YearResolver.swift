@@ -14,6 +14,9 @@ struct YearResolver {
     private var endingOfSingle: [Int: Int] = [:]
     /// For files with no year anywhere, the year inferred from their dates.
     private var inferred: [String: Int] = [:]
+    /// The latest year of any Episodes row: a Header or UASC table with no year of its own is
+    /// taken as that year's.
+    private var latestEpisodeYear: Int?
 
     init(episodeTables: [CSVTable]) {
         var votes: [Int: (startsIn: Int, endsIn: Int)] = [:]
@@ -37,6 +40,15 @@ struct YearResolver {
             }
         }
         for (year, vote) in votes { endingOfSingle[year] = vote.startsIn > vote.endsIn ? year + 1 : year }
+        for table in episodeTables {
+            for row in table.rows { latestEpisodeYear = max(latestEpisodeYear ?? .min, yearEnding(of: row, in: table)?.year ?? .min) }
+        }
+        if latestEpisodeYear == .min { latestEpisodeYear = nil }
+    }
+
+    /// The collection year of a Header or UASC row: its own, else the latest Episodes year.
+    func yearEnding(ofOther row: CSVTable.Row, in table: CSVTable) -> (year: Int, from: String)? {
+        yearEnding(of: row, in: table) ?? latestEpisodeYear.map { ($0, "the Episodes files") }
     }
 
     /// The collection year of a row, and how it was found.

@@ -10,8 +10,10 @@ enum Command: Equatable {
     case simulate(SimulateCommand)
     case validate(ValidateCommand)
     case describe(DescribeCommand)
+    case check903(Check903Command)
+    case export903(Export903Command)
 
-    static let commands = ["help", "run", "compare", "validate", "describe", "match", "benchmark"]
+    static let commands = ["help", "run", "compare", "validate", "describe", "match", "check-903", "export-903", "benchmark"]
 
     /// Parses the arguments after the program name.
     ///
@@ -59,6 +61,25 @@ enum Command: Equatable {
             let parsed = try ParsedArguments(rest, valued: [], flags: [], usage: DescribeCommand.usage)
             guard parsed.positionals.count == 1 else { throw .usage("describe takes one scenario file", usage: DescribeCommand.usage) }
             return .describe(DescribeCommand(scenario: parsed.positionals[0]))
+        case "check-903":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
+            let parsed = try ParsedArguments(rest, valued: ["--format"], flags: [], usage: Check903Command.usage)
+            guard !parsed.positionals.isEmpty else { throw .usage("check-903 needs at least one file or folder of SSDA903 CSV files", usage: Check903Command.usage) }
+            return .check903(Check903Command(paths: parsed.positionals,
+                                             format: try parsed.choice("--format", ["table", "json"], default: "table", usage: Check903Command.usage)))
+        case "export-903":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
+            let usage = Export903Command.usage
+            let parsed = try ParsedArguments(rest, valued: ["--replication", "--seed", "--history-years", "--output"], flags: [], usage: usage)
+            guard parsed.positionals.count == 1 else { throw .usage("export-903 takes one scenario file", usage: usage) }
+            guard parsed.values["--replication"] != nil else { throw .usage("export-903 needs --replication R (0 is the first)", usage: usage) }
+            guard let output = parsed.values["--output"], !output.isEmpty else { throw .usage("export-903 needs --output DIR", usage: usage) }
+            return .export903(Export903Command(
+                scenario: parsed.positionals[0],
+                replication: try parsed.integer("--replication", default: 0, minimum: 0, usage: usage),
+                seed: try parsed.seed(usage: usage),
+                historyYears: try parsed.integer("--history-years", default: 0, minimum: 0, usage: usage),
+                output: output))
         case "benchmark":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: "benchmark") }
             let usage = BenchmarkCommand.usage

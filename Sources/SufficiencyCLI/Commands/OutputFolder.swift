@@ -14,6 +14,7 @@ struct OutputFolder {
         for (name, text) in files {
             let url = URL(fileURLWithPath: path).appendingPathComponent(name)
             do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: url, options: .atomic)
             } catch {
                 throw .failure("cannot write \(url.path): \(error.localizedDescription)")
