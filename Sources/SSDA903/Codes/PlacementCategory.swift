@@ -32,7 +32,7 @@ public enum PlacementCategory: String, CaseIterable, Codable, Sendable, Comparab
         case .supportedAccommodation: self = .supportedAccommodation
         case .placedWithParents: self = .placedWithParents
         case .placedForAdoption: self = .placedForAdoption
-        case .emergency: self = .other
+        case .other, .emergency: self = .other
         }
     }
 

@@ -56,7 +56,7 @@ struct ChildEpisodes {
             let goesHomeOnCareOrder = placements.contains { $0.kind == .placedWithParents }
             let legalStatus = route == .adoption || goesHomeOnCareOrder || Sampling.unit(using: &rng) < 0.7 ? "C2" : "V2"
             let need = disability == child.need ? "N2" : Sampling.unit(using: &rng) < 0.75 ? "N1" : pick(["N3", "N4", "N5", "N6", "N8"])
-            var previousPostcode = ""
+            var previousPostcode = "", previousStatus = legalStatus
             for (k, placement) in placements.enumerated() {
                 let start = k == 0 ? date(child.careStartDay) : date(placement.day)
                 let next = k + 1 < placements.count ? placements[k + 1] : nil
@@ -73,9 +73,12 @@ struct ChildEpisodes {
                 let placementPostcode = placement.kind == .placedWithParents ? record.homePostcode
                     : postcode(placement.area, avoiding: [record.homePostcode, previousPostcode])
                 previousPostcode = placementPostcode
+                // A move that changes the legal status too (to E1 with adopters, or back) is RNE B.
+                let status = toAdopters ? "E1" : legalStatus
+                defer { previousStatus = status }
                 record.episodes.append(Episode(
-                    start: start, end: end, reasonNew: k == 0 ? "S" : toAdopters ? "B" : "P",
-                    legalStatus: toAdopters ? "E1" : legalStatus, need: need, category: PlacementCategory(placement.kind),
+                    start: start, end: end, reasonNew: k == 0 ? "S" : status != previousStatus ? "B" : "P",
+                    legalStatus: status, need: need, category: PlacementCategory(placement.kind),
                     placementPostcode: placementPostcode,
                     urn: urn(placement.kind, area: placement.area),
                     reasonCeased: reasonCeased, reasonPlaceChange: reasonPlaceChange))
@@ -119,13 +122,13 @@ struct ChildEpisodes {
 
     /// A fictitious Ofsted URN (SC99 and four digits) for a registered provider of the placement
     /// type in an area; XXXXXXX (no register entry) for foster carers and adopters; none for
-    /// placements that have no URN (with parents, emergency).
+    /// placements that have no URN (with parents, other, emergency).
     private static func urn(_ kind: PlacementKind, area: Int) -> String {
         switch kind {
         case .kinship, .inHouseFoster, .agencyFoster, .placedForAdoption: return "XXXXXXX"
         case .inHouseResidential, .externalResidential, .supportedAccommodation:
             return "SC99" + String(format: "%d%03d", kind == .inHouseResidential ? 1 : kind == .externalResidential ? 2 : 3, area % 1000)
-        case .placedWithParents, .emergency: return ""
+        case .placedWithParents, .other, .emergency: return ""
         }
     }
 

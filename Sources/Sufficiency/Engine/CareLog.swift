@@ -17,6 +17,8 @@ public struct CareLog: Sendable {
         case stepDown
         /// A planned move to adopters or to parents before leaving care.
         case finalPlacement
+        /// A planned move to another kind of placement (16+ to supported accommodation, say).
+        case plannedMove
     }
 
     /// One child: the demand side and how their time in care ended within the horizon.

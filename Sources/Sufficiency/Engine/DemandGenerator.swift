@@ -47,8 +47,9 @@ struct DemandGenerator {
         }
     }
 
-    /// Spreads the profile's placement types over the children: types with a minimum age go to the
-    /// oldest children old enough, placed-for-adoption to the youngest, the rest at random.
+    /// Spreads the profile's placement types over the children: types with a minimum age go to
+    /// children old enough, at random among them (the highest minimum first; the oldest children if
+    /// too few are old enough), placed-for-adoption to the youngest, the rest at random.
     private func assignKinds(toAges ages: [Int], using rng: inout Xoshiro256StarStar) -> [PlacementKind] {
         var result = [PlacementKind?](repeating: nil, count: ages.count)
         let byAgeDescending = ages.indices.sorted { (ages[$0], $1) > (ages[$1], $0) }
@@ -56,7 +57,10 @@ struct DemandGenerator {
         let ageLimited = PlacementKind.allCases.filter { model.kindMinAgeDays[$0.index] > 0 }
             .sorted { model.kindMinAgeDays[$0.index] > model.kindMinAgeDays[$1.index] }
         for kind in ageLimited {
-            for child in byAgeDescending where counts[kind]! > 0 && result[child] == nil {
+            var eligible = byAgeDescending.filter { result[$0] == nil && ages[$0] >= model.kindMinAgeDays[kind.index] }
+            for i in stride(from: eligible.count - 1, to: 0, by: -1) { eligible.swapAt(i, Sampling.below(i + 1, using: &rng)) }
+            for child in eligible + byAgeDescending.filter({ result[$0] == nil && ages[$0] < model.kindMinAgeDays[kind.index] })
+            where counts[kind]! > 0 && result[child] == nil {
                 result[child] = kind
                 counts[kind]! -= 1
             }
@@ -109,6 +113,8 @@ struct DemandGenerator {
                 var child = makeChild(birthDay: arrival.day - age, need: need, homeArea: home, group: size > 1 ? groups.count : -1,
                                       entryDay: arrival.day, initialKind: nil, using: &rng)
                 child.kinshipAvailable = kin
+                // Siblings arriving together need the same kind of placement (to be placed together).
+                if member > 0 { child.sought = children[start].sought }
                 children.append(child)
             }
             groups.append(EntryGroup(day: arrival.day, children: start..<children.count))
@@ -145,13 +151,13 @@ struct DemandGenerator {
             stay = max(1, picked.days - elapsed)
         }
         let staysPut = Sampling.unit(using: &rng) < model.stayingPutShare
-        // Children already placed with adopters or parents are near the end of their time in care.
+        // The kind of placement needed: that of the placement held at the start, else drawn by band.
+        let sought = initialKind?.need?.index ?? Sampling.categorical(model.needAtEntryShares[band], using: &rng)
+        // Children already placed with adopters are near the end of their time in care (those placed
+        // with parents may stay there for years, and keep the spell drawn).
         if initialKind == .placedForAdoption {
             route = ScenarioModel.adoptionRoute
             stay = 1 + Sampling.below(max(model.placedForAdoptionDays, 1), using: &rng)
-        } else if initialKind == .placedWithParents {
-            route = ScenarioModel.returnHomeRoute
-            stay = 1 + Sampling.below(max(model.placedWithParentsDays, 112), using: &rng)
         }
         // Care ends on the 18th birthday itself (the calendar's, as in a 903 return), which the
         // day count of the age bands can miss by a day around leap years.
@@ -162,7 +168,8 @@ struct DemandGenerator {
             route = ScenarioModel.age18Route
         }
         return ChildState(birthDay: birthDay, need: need, homeArea: homeArea, group: group, entryDay: entryDay,
-                          careStartDay: entryDay - elapsed, exitDay: max(exitDay, entryDay + 1), route: route, staysPut: staysPut, kinshipAvailable: false)
+                          careStartDay: entryDay - elapsed, exitDay: max(exitDay, entryDay + 1), route: route, staysPut: staysPut, kinshipAvailable: false,
+                          sought: sought)
     }
 }
 
@@ -178,7 +185,8 @@ extension PlacementKind {
         case .supportedAccommodation: return 5
         case .placedWithParents: return 6
         case .placedForAdoption: return 7
-        case .emergency: return 8
+        case .other: return 8
+        case .emergency: return 9
         }
     }
 }

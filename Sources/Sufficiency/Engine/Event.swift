@@ -20,6 +20,8 @@ struct Event {
         case finalPlacement
         /// A placement breaks down (subject: child; serial: the placement's).
         case breakdown
+        /// A planned move to another kind of placement (subject: child; serial: the placement's).
+        case plannedMove
         /// A sibling group or child comes into care (subject: entry group).
         case entry
         /// Waiting children are matched to free places.

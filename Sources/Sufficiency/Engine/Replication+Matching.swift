@@ -10,7 +10,9 @@ struct MatchColumn {
 }
 
 /// Matching rounds: waiting children, grouped into sibling units, are assigned to free places at
-/// least total cost by the solver; whoever cannot be placed waits in an emergency placement.
+/// least total cost by the solver, need first: each unit is offered only places of the kind it
+/// needs; units left over are offered, stage by stage, the kinds the scenario lists as substitutes
+/// (a substitution, counted); whoever cannot be placed waits in an emergency placement.
 extension Replication {
     mutating func matchingRound() {
         // Requests made while the round runs are folded into the next round.
@@ -19,10 +21,12 @@ extension Replication {
             // picks up children whose birthdays made new places suitable.
             matchingStale = false
             lastFullRound = today
-            let unplaced = place(units(), splitPenalty: false)
+            let stages = 1 + (model.substituteNeeds.map(\.count).max() ?? 0)
+            var unplaced = units()
+            for stage in 0..<stages where !unplaced.isEmpty { unplaced = place(unplaced, stage: stage, splitPenalty: false) }
             if model.allowSiblingSplit {
-                let singles = unplaced.filter { $0.count > 1 }.flatMap { $0.map { [$0] } }
-                if !singles.isEmpty { _ = place(singles, splitPenalty: true) }
+                var singles = unplaced.filter { $0.count > 1 }.flatMap { $0.map { [$0] } }
+                for stage in 0..<stages where !singles.isEmpty { singles = place(singles, stage: stage, splitPenalty: true) }
             }
             for c in waiting where children[c].kind == nil {
                 startPlacement(c, .emergency, provider: -1, miles: 0, outsideLA: false)
@@ -36,27 +40,69 @@ extension Replication {
         }
     }
 
-    /// The waiting children as units: siblings who are all waiting form one unit.
+    /// The waiting children as units: siblings who are all waiting and need the same kind of
+    /// placement form one unit.
     private func units() -> [[Int]] {
         var units: [[Int]] = []
         var unitOfGroup: [Int: Int] = [:]
         for c in waiting {
-            let group = children[c].group
-            if group >= 0, let u = unitOfGroup[group] {
+            let group = children[c].group, key = group * PlacementNeed.allCases.count + children[c].sought
+            if group >= 0, let u = unitOfGroup[key] {
                 units[u].append(c)
             } else {
-                if group >= 0 { unitOfGroup[group] = units.count }
+                if group >= 0 { unitOfGroup[key] = units.count }
                 units.append([c])
             }
         }
         return units
     }
 
-    /// Matches units to free places and places them. Returns the units left unplaced.
-    private mutating func place(_ units: [[Int]], splitPenalty: Bool) -> [[Int]] {
+    /// The need a unit may be placed for at a stage: its own at stage 0, then its substitutes in
+    /// order; nil when it has no more.
+    private func need(of unit: [Int], stage: Int) -> PlacementNeed? {
+        let sought = children[unit[0]].sought
+        if stage == 0 { return PlacementNeed.allCases[sought] }
+        let substitutes = model.substituteNeeds[sought]
+        return stage - 1 < substitutes.count ? PlacementNeed.allCases[substitutes[stage - 1]] : nil
+    }
+
+    /// Matches units to free places of the need each may take at this stage and places them.
+    /// Needs without a limited place (parents, adopters, other) are met at once. Returns the
+    /// units left unplaced.
+    private mutating func place(_ units: [[Int]], stage: Int, splitPenalty: Bool) -> [[Int]] {
+        var unplaced: [[Int]] = []
+        var matched: [[Int]] = [], needs: [PlacementNeed] = []
+        for unit in units {
+            guard let need = need(of: unit, stage: stage) else {
+                unplaced.append(unit)
+                continue
+            }
+            if need.isUnlimited {
+                let kind = need.kinds[0]
+                guard unit.allSatisfy({ couldUse($0, kind, provider: -1) }) else {
+                    unplaced.append(unit)
+                    continue
+                }
+                for c in unit {
+                    if children[c].kind != nil { endPlacement(c) }  // leaving an emergency placement
+                    stopWaiting(c)
+                    startPlacement(c, kind, provider: -1, miles: 0, outsideLA: !model.areaInsideLA[children[c].homeArea])
+                }
+            } else {
+                matched.append(unit)
+                needs.append(need)
+            }
+        }
+        return unplaced + solve(matched, needs: needs, splitPenalty: splitPenalty)
+    }
+
+    /// Assigns units to free places of their needs at least total cost and places them. Returns
+    /// the units left unplaced.
+    private mutating func solve(_ units: [[Int]], needs: [PlacementNeed], splitPenalty: Bool) -> [[Int]] {
+        guard !units.isEmpty else { return [] }
         var candidates = freeColumns(perMarket: units.count)
         if !model.kinshipFirst {  // kin compete on cost; each unit's own kin are a place only for it
-            for (u, unit) in units.enumerated() where children[unit[0]].kinshipAvailable {
+            for (u, unit) in units.enumerated() where children[unit[0]].kinshipAvailable && needs[u] == .fostering {
                 candidates.append(MatchColumn(kind: .kinship, provider: u, area: children[unit[0]].homeArea))
             }
         }
@@ -66,7 +112,7 @@ extension Replication {
         var entries = [[(column: Int, cost: Double)]](repeating: [], count: units.count)
         for candidate in candidates {
             var suitsAny = false
-            for u in units.indices {
+            for u in units.indices where candidate.kind.need == needs[u] {
                 if let cost = unitCost(units[u], u, candidate, splitPenalty: splitPenalty) {
                     entries[u].append((columns.count, cost))
                     suitsAny = true
@@ -202,6 +248,7 @@ extension Replication {
         for (row, c) in candidates.enumerated() {
             guard let j = assignment.columnForRow[row], households[columns[j].provider].freePlaces > 0 else { continue }
             endPlacement(c)
+            children[c].sought = PlacementNeed.fostering.index
             let area = columns[j].area
             startPlacement(c, .inHouseFoster, provider: columns[j].provider, miles: model.miles(children[c].homeArea, area),
                            outsideLA: !model.areaInsideLA[area], reason: .stepDown)

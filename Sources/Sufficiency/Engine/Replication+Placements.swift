@@ -7,7 +7,13 @@ extension Replication {
         if log != nil {
             let child = children[c]
             logPlacement(c, kind, provider: provider, miles: miles,
-                         reason: reason ?? (!child.hadPlacement ? .entry : child.lastKind == .emergency ? .fromEmergency : .breakdown))
+                         reason: reason ?? (!child.hadPlacement ? .entry : child.plannedMove ? .plannedMove
+                                            : child.lastKind == .emergency ? .fromEmergency : .breakdown))
+        }
+        if kind != .emergency { children[c].plannedMove = false }
+        if let need = kind.need?.index, need != children[c].sought {
+            result.add(financial: MetricCatalog.substitutions, year: year, 1)
+            result.add(financial: catalog.substitutionsBySought + children[c].sought, year: year, 1)
         }
         switch kind {
         case .inHouseFoster: households[provider].occupants += 1
@@ -43,11 +49,32 @@ extension Replication {
         guard let kind = child.kind else { return }
         let band = model.band(ageDays: today - child.birthDay)
         let rate = model.breakdownRatePerDay(kind: kind.index, band: band)
-        guard rate > 0 else { return }
+        guard rate > 0 else { return schedulePlannedMove(of: c) }
         var rng = SeedDerivation.generator(seed: seed, replication: index, purpose: .placementStability,
                                            entity: UInt64(c) << 20 | UInt64(UInt32(bitPattern: child.serial)))
         let day = today + max(1, Int(Sampling.exponential(mean: 1 / rate, using: &rng).rounded(.up)))
         if day < child.exitDay && day <= model.horizonDays { queue.schedule(day: day, .breakdown, subject: c, serial: child.serial) }
+        schedulePlannedMove(of: c)
+    }
+
+    /// Draws when the child would next move to another kind of placement as planned, at the total
+    /// rate out of the kind they are in, from the child's own stream for this placement.
+    mutating func schedulePlannedMove(of c: Int) {
+        let child = children[c]
+        guard let from = child.kind?.need?.index else { return }
+        let band = model.band(ageDays: today - child.birthDay)
+        var total = 0.0
+        for to in PlacementNeed.allCases.indices { total += model.needChangeRate(band: band, from: from, to: to) }
+        guard total > 0 else { return }
+        var rng = plannedMoveGenerator(c)
+        let day = today + max(1, Int(Sampling.exponential(mean: 1 / total, using: &rng).rounded(.up)))
+        if day < child.exitDay && day <= model.horizonDays { queue.schedule(day: day, .plannedMove, subject: c, serial: child.serial) }
+    }
+
+    /// The stream of the child's current placement's planned move.
+    func plannedMoveGenerator(_ c: Int) -> Xoshiro256StarStar {
+        SeedDerivation.generator(seed: seed, replication: index, purpose: .plannedMoves,
+                                 entity: UInt64(c) << 20 | UInt64(UInt32(bitPattern: children[c].serial)))
     }
 
     /// Ends the child's current placement: its cost is accrued and the place freed.
@@ -117,11 +144,12 @@ extension Replication {
             switch kind {
             case .inHouseFoster:
                 let age = -child.birthDay
+                // Children already placed fill approved places, usable or not.
                 let fits = households.indices.first { h in
                     let a = households[h].approval
-                    return households[h].freePlaces > 0 && age >= a.minAgeDays && age < a.maxAgeDays && a.needs & (1 << UInt64(child.need)) != 0
+                    return households[h].occupants < a.places && age >= a.minAgeDays && age < a.maxAgeDays && a.needs & (1 << UInt64(child.need)) != 0
                 }
-                provider = fits ?? households.indices.first { households[$0].freePlaces > 0 }!
+                provider = fits ?? households.indices.first { households[$0].occupants < households[$0].approval.places }!
                 households[provider].occupants += 1
                 area = households[provider].approval.area
             case .inHouseResidential:

@@ -2,7 +2,7 @@
 extension Replication {
     mutating func recordSnapshot() {
         guard let snapshot = model.snapshotDays.firstIndex(of: today) else { return }
-        var inCare = 0, waitingCount = 0, stayingPut = 0, withDistance = 0, over20 = 0, outside = 0
+        var inCare = 0, waitingCount = 0, stayingPut = 0, withDistance = 0, over20 = 0, outside = 0, substitutes = 0
         var weekly = 0.0
         var byKind = [Int](repeating: 0, count: PlacementKind.allCases.count)
         var byBand = [Int](repeating: 0, count: model.ageBandNames.count)
@@ -22,6 +22,7 @@ extension Replication {
             byBand[band] += 1
             byNeed[child.need] += 1
             if child.isWaiting { waitingCount += 1 }
+            if let need = kind.need, need.index != child.sought { substitutes += 1 }
             weekly += model.weeklyCost(kind: kind.index, band: band) * inflation
             // Distances are known for every placement but emergency ones and adopters' homes.
             if kind != .emergency && kind != .placedForAdoption {
@@ -48,6 +49,7 @@ extension Replication {
         set(MetricCatalog.inHouseOccupiedPlaces, Double(occupied))
         set(MetricCatalog.inHouseOccupancy, approvedPlaces > 0 ? Double(occupied) / Double(approvedPlaces) : 0)
         set(MetricCatalog.stayingPut, Double(stayingPut))
+        set(MetricCatalog.substitutePlacements, Double(substitutes))
         for (k, count) in byKind.enumerated() { set(catalog.kindMonthly + k, Double(count)) }
         for (b, count) in byBand.enumerated() { set(catalog.bandMonthly + b, Double(count)) }
         for (n, count) in byNeed.enumerated() { set(catalog.needMonthly + n, Double(count)) }

@@ -71,7 +71,7 @@ struct Replication {
     private mutating func setUp() {
         year = yearIndex(0)
         for (i, approval) in model.initialHouseholds.enumerated() {
-            households.append(HouseholdState(approval: approval, availableFrom: 0))
+            households.append(newHousehold(approval, availableFrom: 0))
             scheduleDeregistration(of: i)
         }
         placeInitialChildren()
@@ -98,6 +98,7 @@ struct Replication {
         case .householdReady: placesChanged(.inHouseFoster, provider: subject)
         case .finalPlacement: moveToFinalPlacement(subject)
         case .breakdown: breakDown(subject, serial: event.serial)
+        case .plannedMove: movePlanned(subject, serial: event.serial)
         case .entry: enter(groups[subject])
         case .matchingRound: matchingRound()
         }
@@ -111,8 +112,8 @@ struct Replication {
             result.add(financial: MetricCatalog.entries, year: year, 1)
             scheduleExit(of: c)
         }
-        let kin = children[group.children.lowerBound].kinshipAvailable
-        if kin && model.kinshipFirst {
+        let first = children[group.children.lowerBound]
+        if first.kinshipAvailable && model.kinshipFirst && first.sought == PlacementNeed.fostering.index {
             for c in group.children {
                 let child = children[c]
                 startPlacement(c, .kinship, provider: -1, miles: 0, outsideLA: !model.areaInsideLA[child.homeArea])
@@ -129,9 +130,12 @@ struct Replication {
         if child.exitDay <= model.horizonDays { queue.schedule(day: child.exitDay, .exit, subject: c) }
         let lead = child.route == ScenarioModel.adoptionRoute ? model.placedForAdoptionDays
             : child.route == ScenarioModel.returnHomeRoute ? model.placedWithParentsDays : 0
-        let moveDay = child.exitDay - lead
-        if lead > 0 && moveDay > max(today, child.entryDay) && moveDay <= model.horizonDays && child.kind != .placedForAdoption
-            && child.kind != .placedWithParents {
+        // Adoption needs a placement with the adopters first: a stay shorter than the lead moves the
+        // day after entry (or after the start). Children going home may go straight home.
+        let earliest = max(today, child.entryDay) + 1
+        let moveDay = child.route == ScenarioModel.adoptionRoute ? max(child.exitDay - lead, earliest) : child.exitDay - lead
+        let target: PlacementKind = child.route == ScenarioModel.adoptionRoute ? .placedForAdoption : .placedWithParents
+        if lead > 0 && moveDay >= earliest && moveDay < child.exitDay && moveDay <= model.horizonDays && child.kind != target {
             queue.schedule(day: moveDay, .finalPlacement, subject: c)
         }
     }
@@ -166,6 +170,8 @@ struct Replication {
     private mutating func moveToFinalPlacement(_ c: Int) {
         guard children[c].status == .inCare else { return }
         let kind: PlacementKind = children[c].route == ScenarioModel.adoptionRoute ? .placedForAdoption : .placedWithParents
+        guard children[c].kind != kind else { return }  // already there
+        children[c].sought = kind.need!.index
         if children[c].isWaiting { stopWaiting(c) }
         endPlacement(c)
         let home = children[c].homeArea
@@ -174,6 +180,22 @@ struct Replication {
 
     private mutating func breakDown(_ c: Int, serial: Int32) {
         guard children[c].status == .inCare, children[c].serial == serial, !children[c].isWaiting else { return }
+        endPlacement(c)
+        startWaiting(c)
+    }
+
+    /// A planned move: the child now needs another kind of placement (drawn by the rates out of
+    /// the kind they are in) and waits for it.
+    private mutating func movePlanned(_ c: Int, serial: Int32) {
+        guard children[c].status == .inCare, children[c].serial == serial, !children[c].isWaiting,
+              let from = children[c].kind?.need?.index else { return }
+        var rng = plannedMoveGenerator(c)
+        _ = Sampling.exponential(mean: 1, using: &rng)  // the draw that timed the move
+        let band = model.band(ageDays: children[c].placementStart - children[c].birthDay)
+        let rates = PlacementNeed.allCases.indices.map { model.needChangeRate(band: band, from: from, to: $0) }
+        guard rates.contains(where: { $0 > 0 }) else { return }
+        children[c].sought = Sampling.categorical(rates, using: &rng)
+        children[c].plannedMove = true
         endPlacement(c)
         startWaiting(c)
     }
@@ -207,7 +229,7 @@ struct Replication {
         var approval = model.newHousehold
         approval.area = Sampling.categorical(model.newHouseholdAreaShares, using: &recruitmentRNG)
         let ready = today + model.approvalDelayDays
-        households.append(HouseholdState(approval: approval, availableFrom: ready))
+        households.append(newHousehold(approval, availableFrom: ready))
         let h = households.count - 1
         result.add(financial: MetricCatalog.approvals, year: year, 1)
         let cost = model.recruitmentCostPerApproval
@@ -215,6 +237,15 @@ struct Replication {
         result.add(financial: MetricCatalog.totalCost, year: year, cost)
         scheduleDeregistration(of: h)
         if ready <= model.horizonDays { queue.schedule(day: ready, .householdReady, subject: h) }
+    }
+
+    /// A household as approved: each approved place is usable with the scenario's available share,
+    /// drawn from the household's own stream.
+    private func newHousehold(_ approval: HouseholdModel, availableFrom: Int) -> HouseholdState {
+        var rng = SeedDerivation.generator(seed: seed, replication: index, purpose: .householdAvailability, entity: UInt64(households.count))
+        var usable = 0
+        for _ in 0..<approval.places where Sampling.unit(using: &rng) >= model.unavailableShare { usable += 1 }
+        return HouseholdState(approval: approval, availableFrom: availableFrom, usablePlaces: usable)
     }
 
     private mutating func scheduleDeregistration(of h: Int) {

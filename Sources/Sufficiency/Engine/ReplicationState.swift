@@ -19,6 +19,9 @@ struct ChildState {
     var route: Int
     var staysPut: Bool
     var kinshipAvailable: Bool
+    /// The kind of placement the child needs now (a `PlacementNeed` index): drawn at entry, changed
+    /// by planned moves and the move to adopters or parents.
+    var sought: Int
 
     // Placement side.
     var status = ChildStatus.notYetEntered
@@ -33,17 +36,23 @@ struct ChildState {
     var placementsInYear = 0
     var hadPlacement = false
     var isWaiting = false
+    /// Whether the placement being sought follows a planned move (for the care log).
+    var plannedMove = false
 }
 
 /// An in-house foster household during a replication.
 struct HouseholdState {
     var approval: HouseholdModel
     var availableFrom: Int
+    /// Approved places that can be used: the rest are not available (carers' own circumstances,
+    /// a place held for a particular child), drawn when the household is approved.
+    var usablePlaces: Int
     var occupants = 0
     var closing = false
     var active = true
 
-    var freePlaces: Int { approval.places - occupants }
+    /// Places free for a new child.
+    var freePlaces: Int { max(0, usablePlaces - occupants) }
 }
 
 /// An in-house children's home during a replication.

@@ -11,23 +11,24 @@ public struct MetricCatalog: Sendable, Equatable {
     // follow the fixed ones, then age bands and needs.
     static let childrenLookedAfter = 0, childrenWaiting = 1, residentialPlacements = 2, shareOver20Miles = 3
     static let shareOutsideLA = 4, weeklyCost = 5, inHouseHouseholds = 6, inHouseApprovedPlaces = 7
-    static let inHouseOccupiedPlaces = 8, inHouseOccupancy = 9, stayingPut = 10
+    static let inHouseOccupiedPlaces = 8, inHouseOccupancy = 9, stayingPut = 10, substitutePlacements = 11
     static let fixedMonthly = ["childrenLookedAfter", "childrenWaiting", "residentialPlacements", "shareOver20Miles",
                                "shareOutsideLA", "weeklyCost", "inHouseHouseholds", "inHouseApprovedPlaces",
-                               "inHouseOccupiedPlaces", "inHouseOccupancy", "stayingPut"]
+                               "inHouseOccupiedPlaces", "inHouseOccupancy", "stayingPut", "substitutePlacements"]
     let kindMonthly: Int
     let bandMonthly: Int
     let needMonthly: Int
 
     // Financial-year positions.
     static let entries = 0, exits = 1, placementMoves = 2, shareWith3PlusPlacements = 3, totalCost = 4
-    static let stayingPutCost = 5, recruitmentCost = 6, childDaysWaiting = 7, approvals = 8, deregistrations = 9
+    static let stayingPutCost = 5, recruitmentCost = 6, childDaysWaiting = 7, approvals = 8, deregistrations = 9, substitutions = 10
     static let fixedFinancial = ["entries", "exits", "placementMoves", "shareWith3PlusPlacements", "totalCost", "stayingPutCost",
-                                 "recruitmentCost", "childDaysWaiting", "approvals", "deregistrations"]
+                                 "recruitmentCost", "childDaysWaiting", "approvals", "deregistrations", "substitutions"]
     let exitsByRoute: Int
     let placementsStartedByType: Int
     let firstPlacementsByType: Int
     let costByType: Int
+    let substitutionsBySought: Int
 
     init(model: ScenarioModel) {
         let kinds = PlacementKind.allCases.map(\.rawValue)
@@ -48,6 +49,8 @@ public struct MetricCatalog: Sendable, Equatable {
         fy += kinds.map { "firstPlacementsByType.\($0)" }
         costByType = fy.count
         fy += kinds.map { "costByType.\($0)" }
+        substitutionsBySought = fy.count
+        fy += PlacementNeed.allCases.map { "substitutionsBySought.\($0.rawValue)" }
         financialYear = fy
     }
 

@@ -16,6 +16,9 @@ public enum PlacementKind: String, CaseIterable, Codable, Sendable, Comparable {
     case placedWithParents
     /// Placed for adoption (A3-A6).
     case placedForAdoption
+    /// Secure children's homes, health settings, custody, temporary and other arrangements
+    /// (SSDA903 K1, R2, R3, R5, T0-T4, Z1): a need met elsewhere, not a shortage.
+    case other
     /// An emergency or unregistered arrangement: what "no suitable place" looks like.
     case emergency
 
@@ -28,4 +31,17 @@ public enum PlacementKind: String, CaseIterable, Codable, Sendable, Comparable {
 
     /// Whether this kind is supplied by a market with a capacity available to the LA.
     public var isMarket: Bool { self == .agencyFoster || self == .externalResidential || self == .supportedAccommodation }
+
+    /// The need this kind meets; nil for emergency placements, which meet none.
+    public var need: PlacementNeed? {
+        switch self {
+        case .kinship, .inHouseFoster, .agencyFoster: return .fostering
+        case .inHouseResidential, .externalResidential: return .residential
+        case .supportedAccommodation: return .supportedAccommodation
+        case .placedWithParents: return .placedWithParents
+        case .placedForAdoption: return .placedForAdoption
+        case .other: return .other
+        case .emergency: return nil
+        }
+    }
 }

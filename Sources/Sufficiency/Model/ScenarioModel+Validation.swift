@@ -212,6 +212,41 @@ extension ScenarioModel {
         v.nonNegative(x.placedForAdoptionWeeks, "exits.placedForAdoptionWeeks")
         v.nonNegative(x.placedWithParentsWeeks, "exits.placedWithParentsWeeks")
 
+        // Placement needs
+        let pn = s.placementNeeds, needKinds = PlacementNeed.allCases.map(\.rawValue), n = needKinds.count
+        var needAtEntry = [[Double]](repeating: [Double](repeating: 0, count: n), count: bands.count)
+        for (key, shares) in pn.atEntry.sorted(by: { $0.key < $1.key }) {
+            let band = v.index(of: key, in: bandNames, what: "age band", "placementNeeds.atEntry.\(key)")
+            needAtEntry[band] = v.shares(shares, known: needKinds, what: "placement need", "placementNeeds.atEntry.\(key)")
+        }
+        for name in bandNames where pn.atEntry[name] == nil {
+            v.fail("placementNeeds.atEntry", "missing the placement needs at entry of age band '\(name)'")
+        }
+        var needChangeRates = [Double](repeating: 0, count: bands.count * n * n)
+        for (key, byFrom) in pn.changesPerYear.sorted(by: { $0.key < $1.key }) {
+            let band = v.index(of: key, in: bandNames, what: "age band", "placementNeeds.changesPerYear.\(key)")
+            for (fromName, byTo) in byFrom.sorted(by: { $0.key < $1.key }) {
+                let path = "placementNeeds.changesPerYear.\(key).\(fromName)"
+                let from = v.index(of: fromName, in: needKinds, what: "placement need", path)
+                for (toName, rate) in byTo.sorted(by: { $0.key < $1.key }) {
+                    let to = v.index(of: toName, in: needKinds, what: "placement need", "\(path).\(toName)")
+                    v.check(rate >= 0 && rate <= 365, "\(path).\(toName)", "must be a rate a year from 0 to 365, got \(format(rate))")
+                    v.check(from != to, "\(path).\(toName)", "a move must be to another kind of placement")
+                    needChangeRates[(band * n + from) * n + to] = rate / Self.daysPerYear
+                }
+            }
+        }
+        var substitutes = [[Int]](repeating: [], count: n)
+        for (key, list) in pn.substitutes.sorted(by: { $0.key < $1.key }) {
+            let need = v.index(of: key, in: needKinds, what: "placement need", "placementNeeds.substitutes.\(key)")
+            for (i, name) in list.enumerated() {
+                let other = v.index(of: name, in: needKinds, what: "placement need", "placementNeeds.substitutes.\(key)[\(i)]")
+                v.check(other != need && !substitutes[need].contains(other), "placementNeeds.substitutes.\(key)[\(i)]",
+                        "expected another kind of placement, once, found '\(name)'")
+                substitutes[need].append(other)
+            }
+        }
+
         // Placement types
         var kindCost: [Double] = [], kindRate: [Double] = [], kindMin: [Int] = [], kindMax: [Int] = [], kindNeeds: [UInt64] = []
         for kind in PlacementKind.allCases {
@@ -240,6 +275,8 @@ extension ScenarioModel {
 
         // Supply
         let f = s.supply.inHouseFoster
+        v.check(f.unavailableShare >= 0 && f.unavailableShare < 1, "supply.inHouseFoster.unavailableShare",
+                "must be a share from 0 up to (not including) 1, got \(format(f.unavailableShare))")
         func household(_ p: HouseholdProfile, area: Int, _ path: String, _ v: inout Validator) -> HouseholdModel {
             v.check(p.places >= 1, "\(path).places", "must be >= 1, got \(p.places)")
             v.check(p.minAge >= 0 && p.minAge < p.maxAge && p.maxAge <= 18, path, "expected 0 <= minAge < maxAge <= 18, found minAge \(p.minAge), maxAge \(p.maxAge)")
@@ -373,6 +410,9 @@ extension ScenarioModel {
         siblingGroupShares = groupShares
         kinshipAvailable = e.kinshipAvailable
         exitRoutes = routes
+        needAtEntryShares = needAtEntry
+        needChangeRatePerDay = needChangeRates
+        substituteNeeds = substitutes
         stayingPutShare = x.stayingPutShare
         stayingPutUntilDays = Int((x.stayingPutUntilAge * year).rounded())
         placedForAdoptionDays = Int((x.placedForAdoptionWeeks * 7).rounded())
@@ -388,6 +428,7 @@ extension ScenarioModel {
         kindNeedsMet = kindNeeds
         initialHouseholds = households
         approvalsPerYear = f.approvalsPerYear
+        unavailableShare = f.unavailableShare
         self.newHousehold = newHousehold
         newHouseholdAreaShares = newAreaShares
         approvalDelayDays = Int((f.approvalToFirstPlacementWeeks * 7).rounded())

@@ -46,6 +46,13 @@ public struct ScenarioModel: Sendable {
     let initialByKind: [Int]
     let initialNeedShares: [[Double]]  // [band][need]
 
+    // Placement needs (indexed by PlacementNeed.index)
+    let needAtEntryShares: [[Double]]  // [band][placement need]
+    /// Planned moves a day, `[(band * needs + from) * needs + to]`.
+    let needChangeRatePerDay: [Double]
+    /// For each placement need, the needs to try instead when no suitable place is free.
+    let substituteNeeds: [[Int]]
+
     // Placement types, indexed by PlacementKind.index (prices and rates [kind * bands + band]):
     // flat arrays, read in the matching loops without reference counting.
     let kindWeeklyCost: [Double]
@@ -58,6 +65,7 @@ public struct ScenarioModel: Sendable {
     // Supply
     let initialHouseholds: [HouseholdModel]
     let approvalsPerYear: [Double]
+    let unavailableShare: Double
     let newHousehold: HouseholdModel
     let newHouseholdAreaShares: [Double]
     let approvalDelayDays: Int
@@ -96,6 +104,13 @@ public struct ScenarioModel: Sendable {
     /// Weekly price of a kind for a child in an age band, at start-date prices.
     @inline(__always)
     func weeklyCost(kind: Int, band: Int) -> Double { kindWeeklyCost[kind * ageBandNames.count + band] }
+
+    /// Planned moves a day from placement need `from` to `to` for a child in an age band.
+    @inline(__always)
+    func needChangeRate(band: Int, from: Int, to: Int) -> Double {
+        let n = PlacementNeed.allCases.count
+        return needChangeRatePerDay[(band * n + from) * n + to]
+    }
 
     /// Breakdowns a day of a kind for a child in an age band.
     @inline(__always)

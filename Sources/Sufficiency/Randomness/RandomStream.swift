@@ -13,6 +13,8 @@ public enum RandomPurpose: UInt64, Sendable, CaseIterable {
     case deregistration = 5
     case placementStability = 6
     case placementDistance = 7
+    case plannedMoves = 8
+    case householdAvailability = 9
 }
 
 /// Derives independent generators from (master seed, replication, purpose, entity) by mixing,

@@ -9,19 +9,20 @@ public struct PlacementTypes: Codable, Equatable, Sendable {
     public var supportedAccommodation: PlacementTypeSettings
     public var placedWithParents: PlacementTypeSettings
     public var placedForAdoption: PlacementTypeSettings
+    public var other: PlacementTypeSettings
     public var emergency: PlacementTypeSettings
     public var source: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case kinship, inHouseFoster, agencyFoster, inHouseResidential, externalResidential, supportedAccommodation
-        case placedWithParents, placedForAdoption, emergency, source
+        case placedWithParents, placedForAdoption, other, emergency, source
     }
 
     init(_ settings: (PlacementKind) -> PlacementTypeSettings, source: String? = nil) {
         kinship = settings(.kinship); inHouseFoster = settings(.inHouseFoster); agencyFoster = settings(.agencyFoster)
         inHouseResidential = settings(.inHouseResidential); externalResidential = settings(.externalResidential)
         supportedAccommodation = settings(.supportedAccommodation); placedWithParents = settings(.placedWithParents)
-        placedForAdoption = settings(.placedForAdoption); emergency = settings(.emergency)
+        placedForAdoption = settings(.placedForAdoption); other = settings(.other); emergency = settings(.emergency)
         self.source = source
     }
 
@@ -35,22 +36,40 @@ public struct PlacementTypes: Codable, Equatable, Sendable {
         supportedAccommodation = try read(.supportedAccommodation, default: d.supportedAccommodation)
         placedWithParents = try read(.placedWithParents, default: d.placedWithParents)
         placedForAdoption = try read(.placedForAdoption, default: d.placedForAdoption)
+        other = try read(.other, default: d.other)
         emergency = try read(.emergency, default: d.emergency)
         source = try read.optional(.source)
     }
 
     /// The settings of one kind.
     public subscript(kind: PlacementKind) -> PlacementTypeSettings {
-        switch kind {
-        case .kinship: return kinship
-        case .inHouseFoster: return inHouseFoster
-        case .agencyFoster: return agencyFoster
-        case .inHouseResidential: return inHouseResidential
-        case .externalResidential: return externalResidential
-        case .supportedAccommodation: return supportedAccommodation
-        case .placedWithParents: return placedWithParents
-        case .placedForAdoption: return placedForAdoption
-        case .emergency: return emergency
+        get {
+            switch kind {
+            case .kinship: return kinship
+            case .inHouseFoster: return inHouseFoster
+            case .agencyFoster: return agencyFoster
+            case .inHouseResidential: return inHouseResidential
+            case .externalResidential: return externalResidential
+            case .supportedAccommodation: return supportedAccommodation
+            case .placedWithParents: return placedWithParents
+            case .placedForAdoption: return placedForAdoption
+            case .other: return other
+            case .emergency: return emergency
+            }
+        }
+        set {
+            switch kind {
+            case .kinship: kinship = newValue
+            case .inHouseFoster: inHouseFoster = newValue
+            case .agencyFoster: agencyFoster = newValue
+            case .inHouseResidential: inHouseResidential = newValue
+            case .externalResidential: externalResidential = newValue
+            case .supportedAccommodation: supportedAccommodation = newValue
+            case .placedWithParents: placedWithParents = newValue
+            case .placedForAdoption: placedForAdoption = newValue
+            case .other: other = newValue
+            case .emergency: emergency = newValue
+            }
         }
     }
 }

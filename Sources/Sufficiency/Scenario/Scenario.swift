@@ -18,6 +18,7 @@ public struct Scenario: Codable, Equatable, Sendable {
     public var initialChildren: InitialChildren
     public var entries: Entries
     public var exits: Exits
+    public var placementNeeds: PlacementNeeds
     public var placementTypes: PlacementTypes
     public var supply: Supply
     public var matching: MatchingPolicy
@@ -26,7 +27,7 @@ public struct Scenario: Codable, Equatable, Sendable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case version, name, description, extends, time, ageBands, needs, geography, initialChildren, entries, exits
-        case placementTypes, supply, matching, costs, monteCarlo
+        case placementNeeds, placementTypes, supply, matching, costs, monteCarlo
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,6 +48,7 @@ public struct Scenario: Codable, Equatable, Sendable {
         initialChildren = try read(.initialChildren, default: d.initialChildren)
         entries = try read(.entries, default: d.entries)
         exits = try read(.exits, default: d.exits)
+        placementNeeds = try read(.placementNeeds, default: d.placementNeeds)
         placementTypes = try read(.placementTypes, default: d.placementTypes)
         supply = try read(.supply, default: d.supply)
         matching = try read(.matching, default: d.matching)
@@ -66,6 +68,7 @@ public struct Scenario: Codable, Equatable, Sendable {
         try c.encode(initialChildren, forKey: .initialChildren)
         try c.encode(entries, forKey: .entries)
         try c.encode(exits, forKey: .exits)
+        try c.encode(placementNeeds, forKey: .placementNeeds)
         try c.encode(placementTypes, forKey: .placementTypes)
         try c.encode(supply, forKey: .supply)
         try c.encode(matching, forKey: .matching)
@@ -74,11 +77,11 @@ public struct Scenario: Codable, Equatable, Sendable {
     }
 
     init(version: Int, name: String, description: String, time: TimeSettings, ageBands: [AgeBand], needs: [String],
-         geography: Geography, initialChildren: InitialChildren, entries: Entries, exits: Exits,
+         geography: Geography, initialChildren: InitialChildren, entries: Entries, exits: Exits, placementNeeds: PlacementNeeds,
          placementTypes: PlacementTypes, supply: Supply, matching: MatchingPolicy, costs: Costs, monteCarlo: MonteCarloSettings) {
         self.version = version; self.name = name; self.description = description; self.time = time
         self.ageBands = ageBands; self.needs = needs; self.geography = geography; self.initialChildren = initialChildren
-        self.entries = entries; self.exits = exits; self.placementTypes = placementTypes; self.supply = supply
+        self.entries = entries; self.exits = exits; self.placementNeeds = placementNeeds; self.placementTypes = placementTypes; self.supply = supply
         self.matching = matching; self.costs = costs; self.monteCarlo = monteCarlo
     }
 }

@@ -36,20 +36,24 @@ public struct InHouseFosterSupply: Codable, Equatable, Sendable {
     public var deregistrationRatePerYear: Double
     /// One-off cost of recruiting and assessing each approved household, pounds.
     public var recruitmentCostPerApproval: Double
+    /// Share of approved places not available for a new child (carers' own circumstances, a place
+    /// held for a sibling or a particular child); each place of a household is unavailable with
+    /// this chance, drawn when it is approved.
+    public var unavailableShare: Double
     public var source: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case households, approvalsPerYear, newHouseholds, approvalToFirstPlacementWeeks, deregistrationRatePerYear
-        case recruitmentCostPerApproval, source
+        case recruitmentCostPerApproval, unavailableShare, source
     }
 
     public init(households: [HouseholdGroup], approvalsPerYear: [Double], newHouseholds: HouseholdProfile,
                 approvalToFirstPlacementWeeks: Double, deregistrationRatePerYear: Double, recruitmentCostPerApproval: Double,
-                source: String? = nil) {
+                unavailableShare: Double, source: String? = nil) {
         self.households = households; self.approvalsPerYear = approvalsPerYear; self.newHouseholds = newHouseholds
         self.approvalToFirstPlacementWeeks = approvalToFirstPlacementWeeks
         self.deregistrationRatePerYear = deregistrationRatePerYear
-        self.recruitmentCostPerApproval = recruitmentCostPerApproval; self.source = source
+        self.recruitmentCostPerApproval = recruitmentCostPerApproval; self.unavailableShare = unavailableShare; self.source = source
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +64,7 @@ public struct InHouseFosterSupply: Codable, Equatable, Sendable {
         approvalToFirstPlacementWeeks = try read(.approvalToFirstPlacementWeeks, default: d.approvalToFirstPlacementWeeks)
         deregistrationRatePerYear = try read(.deregistrationRatePerYear, default: d.deregistrationRatePerYear)
         recruitmentCostPerApproval = try read(.recruitmentCostPerApproval, default: d.recruitmentCostPerApproval)
+        unavailableShare = try read(.unavailableShare, default: d.unavailableShare)
         source = try read.optional(.source)
     }
 }

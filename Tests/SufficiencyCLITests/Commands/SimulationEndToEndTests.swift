@@ -89,7 +89,7 @@ struct SimulationEndToEndTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(json["name"] as? String == "recruit-20")
         let supply = try #require(json["supply"] as? [String: Any])
-        #expect((supply["inHouseFoster"] as? [String: Any])?["approvalsPerYear"] as? [Int] == [33])
+        #expect((supply["inHouseFoster"] as? [String: Any])?["approvalsPerYear"] as? [Int] == [32])
         #expect((json["time"] as? [String: Any])?["horizonYears"] as? Int == 5)  // from the baseline
     }
 

@@ -37,7 +37,7 @@ struct ValidationTests {
 
     @Test func moreInHouseChildrenThanPlacesIsAnError() throws {
         let found = try problems(#"{"supply": {"inHouseFoster": {"households": [{"area": "central", "count": 2, "places": 2}]}}}"#)
-        #expect(found.contains("initialChildren.byPlacementType.inHouseFoster: 140 children, but the in-house households have only 4 places"))
+        #expect(found.contains("initialChildren.byPlacementType.inHouseFoster: 121 children, but the in-house households have only 4 places"))
     }
 
     @Test func aBadDateIsAnError() throws {

@@ -30,7 +30,7 @@ struct ScenarioDecodingTests {
         var d = Scenario.defaults
         // Sources and names aside, the baseline is the defaults written out.
         s.name = d.name; s.description = d.description
-        for keyPath in [\Scenario.time.source, \.geography.source, \.initialChildren.source, \.entries.source, \.exits.source,
+        for keyPath in [\Scenario.time.source, \.geography.source, \.initialChildren.source, \.entries.source, \.exits.source, \.placementNeeds.source,
                         \.placementTypes.source, \.supply.source, \.supply.inHouseFoster.source, \.supply.inHouseResidential.source,
                         \.supply.markets.agencyFoster.source, \.supply.markets.externalResidential.source,
                         \.supply.markets.supportedAccommodation.source, \.matching.source, \.costs.source] {
