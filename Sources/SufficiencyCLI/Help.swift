@@ -15,6 +15,8 @@ enum Help {
       match      match today's referrals to vacancies, or solve a cost matrix
       check-903  read a council's SSDA903 files and report what they hold and every problem
       export-903 write one simulated replication as SSDA903 files
+      calibrate  fit a scenario to a council's SSDA903 history
+      round-trip check that calibration recovers a known scenario, and that it holds still
       benchmark  replications per second, events per second and peak memory of a scenario
       help       this text, or 'sufficiency help COMMAND' for one command
 
@@ -36,6 +38,8 @@ enum Help {
         case "benchmark": return benchmark + "\n"
         case "check-903": return check903 + "\n"
         case "export-903": return export903 + "\n"
+        case "calibrate": return calibrate + "\n"
+        case "round-trip": return roundTrip + "\n"
         case let other?: throw .usage("no help for '\(other)'", usage: "sufficiency help [\(Command.commands.joined(separator: "|"))]")
         }
     }
@@ -78,6 +82,53 @@ enum Help {
     examples:
       sufficiency export-903 Scenarios/baseline.json --replication 0 --history-years 5 --output /tmp/903
       sufficiency check-903 /tmp/903
+    """
+
+    static let calibrate = """
+    usage: \(CalibrateCommand.usage)
+
+    Fits a scenario to a council's SSDA903 files as at a date: children in care then (aggregate
+    counts by age band, placement type and need), entry rates by age band with a trend, sibling
+    groups, the kind of placement needed at entry, planned moves between kinds and breakdowns,
+    exit routes and time in care by age band at entry (censored), staying put, and supply sized
+    to the placements in use. Writes SCENARIO.json (every section with its source) and
+    calibration.md beside it (each figure with its count and an interval; the data problems).
+    Settings the files cannot give (prices, geography, matching, horizon) come from --base.
+
+    options:
+      --as-at DATE     the last day of history to use (YYYY-MM-DD); the scenario starts the day after
+      --years K        years of history before it for rates (default 3)
+      --base FILE      scenario for everything else (default: the built-in defaults)
+      --output FILE    the scenario to write
+
+    examples:
+      sufficiency calibrate ~/903/ --as-at 2024-03-31 --output Scenarios/our-council.json
+      sufficiency run Scenarios/our-council.json
+    """
+
+    static let roundTrip = """
+    usage: \(RoundTripCommand.usage)
+
+    Simulates SCENARIO (its council K times over with --scale) from H years before its start date,
+    writes each of N replications as SSDA903 files, calibrates each as at the day before the start,
+    and compares the fitted figures (averaged) with the scenario's own: entry rates by age band
+    (within 5%), exit-route shares (3 points), median time in care (10%), the kind of placement
+    needed at entry (3 points), planned moves (10%). Then runs replication 0's calibrated
+    scenario forward with ample supply (R replications) and measures how still it holds: each
+    placement kind's share in every month (2 points of the start), children in care (3%), each
+    year's cost against last year's with inflation (3%).
+
+    options:
+      --history-years H   years of simulated history (default 8)
+      --replications N    councils simulated and calibrated (default 4)
+      --scale K           the council K times over, for smaller sampling error (default 1)
+      --ample-supply      make the history with every limit on supply lifted: then nothing the
+                          files hold is a substitution, and needs are identifiable
+      --forward R         replications of the calibrated scenario (default 100)
+      --seed S, --threads T
+
+    examples:
+      sufficiency round-trip Scenarios/baseline.json --scale 8 --replications 2 --ample-supply
     """
 
     static let simulationOptions = """

@@ -20,6 +20,8 @@ public enum SufficiencyCLI {
             case let .describe(command): try command.run(console: console)
             case let .check903(command): try command.run(console: console)
             case let .export903(command): try command.run(console: console)
+            case let .calibrate(command): try command.run(console: console)
+            case let .roundTrip(command): try command.run(console: console)
             }
             return 0
         } catch {

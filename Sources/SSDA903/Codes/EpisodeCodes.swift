@@ -47,7 +47,7 @@ public enum EpisodeCodes {
     /// | specialGuardianship | E43-E48 (special guardianship orders) |
     /// | returnHome | E4A, E4B, E13 |
     /// | other | E2, E3, E41, E5, E6, E7, E8, E9, E14, E15, E16, E17 (before the 18th birthday) |
-    public static func exitRoute(reason: String) -> ExitRoute? {
+    public static func exitRoute(reason: String) -> LeavingRoute? {
         switch reason {
         case "E11", "E12": return .adoption
         case "E43", "E44", "E45", "E46", "E47", "E48": return .specialGuardianship
@@ -59,7 +59,7 @@ public enum EpisodeCodes {
 }
 
 /// How a period of care ended, in the model's exit routes (`ScenarioModel.exitRouteNames`).
-public enum ExitRoute: String, CaseIterable, Codable, Sendable {
+public enum LeavingRoute: String, CaseIterable, Codable, Sendable {
     case returnHome, adoption, specialGuardianship, other, age18
 
     /// The route's index in `ScenarioModel.exitRouteNames`.

@@ -52,7 +52,7 @@ struct ChildEpisodes {
                 pupilNumber: pick(["A", "B", "C", "D", "E", "F", "G", "H"]) + String(format: "%012llu", rng.next() % 1_000_000_000_000),
                 homePostcode: postcode(child.homeArea, avoiding: []))
             let placements = withConsistentStart(child, placementsOf[c], model: model)
-            let route = child.route.map { ExitRoute(modelIndex: $0) }
+            let route = child.route.map { LeavingRoute(modelIndex: $0) }
             let goesHomeOnCareOrder = placements.contains { $0.kind == .placedWithParents }
             let legalStatus = route == .adoption || goesHomeOnCareOrder || Sampling.unit(using: &rng) < 0.7 ? "C2" : "V2"
             let need = disability == child.need ? "N2" : Sampling.unit(using: &rng) < 0.75 ? "N1" : pick(["N3", "N4", "N5", "N6", "N8"])
@@ -107,7 +107,7 @@ struct ChildEpisodes {
     /// The REC of a period's last episode. Special guardianship orders are E45 (to former foster
     /// carers who are family or friends) and E46 (other former foster carers) from foster care,
     /// E47 and E48 (to other carers) from any other placement.
-    private static func exitCode(_ route: ExitRoute, stayedPut: Bool, from kind: PlacementKind, rng: inout Xoshiro256StarStar) -> String {
+    private static func exitCode(_ route: LeavingRoute, stayedPut: Bool, from kind: PlacementKind, rng: inout Xoshiro256StarStar) -> String {
         let options: [String]
         switch route {
         case .adoption: options = ["E11", "E12"]

@@ -45,9 +45,9 @@ extension CareHistory {
 
     /// Periods of care that ended in the year, by exit route; `nil` counts those whose route the
     /// files do not give.
-    public func exits(yearEnding: Int) -> [ExitRoute?: Int] {
+    public func exits(yearEnding: Int) -> [LeavingRoute?: Int] {
         let year = Self.collectionYear(endingIn: yearEnding)
-        var counts: [ExitRoute?: Int] = [:]
+        var counts: [LeavingRoute?: Int] = [:]
         for child in children {
             for period in child.periods {
                 if let end = period.end, year.contains(end) { counts[period.exitRoute, default: 0] += 1 }

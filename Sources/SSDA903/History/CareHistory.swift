@@ -9,7 +9,7 @@ import Sufficiency
 public struct CareHistory: Sendable {
     /// The collection years read, by the year each ends (2024 = 1 April 2023 to 31 March 2024).
     public let yearsEnding: [Int]
-    public let children: [ChildRecord]
+    public let children: [ChildHistory]
     /// Every problem found, in file and line order.
     public let problems: [DataProblem]
     public let summary: ReadSummary
@@ -52,7 +52,7 @@ public struct ReadSummary: Sendable, Equatable, Codable {
 }
 
 /// One child: the header details and the looked-after history (short breaks left out).
-public struct ChildRecord: Sendable {
+public struct ChildHistory: Sendable {
     public let id: String
     /// As recorded: `1` or `M` male, `2` or `F` female (codes from 2024-25), `U`.
     public let sex: String?
@@ -115,7 +115,7 @@ public struct PeriodOfCare: Sendable, Equatable {
     /// The day the period ended; nil while the child is still in care at the end of the files.
     public let end: CalendarDate?
     /// How it ended; nil while in care, or when the files do not say (see `HistoryBuilder`).
-    public let exitRoute: ExitRoute?
+    public let exitRoute: LeavingRoute?
     public let placements: [Placement]
 }
 

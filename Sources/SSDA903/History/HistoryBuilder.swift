@@ -38,7 +38,7 @@ struct HistoryBuilder {
         let episodesByChild = mergedEpisodes()
         let headers = mergedHeaders()
         summary.uascChildren = rows.uasc.count
-        var children: [ChildRecord] = []
+        var children: [ChildHistory] = []
         for (id, raw) in episodesByChild.sorted(by: { $0.key < $1.key }) {
             let header = headers[id]
             if header == nil, let first = raw.first {
@@ -47,7 +47,7 @@ struct HistoryBuilder {
             }
             let episodes = stitched(raw, child: id, lastYear: years.last ?? 0)
             let periods = self.periods(of: episodes, child: id, birth: header?.birthDate, coverageStart: coverageStart)
-            children.append(ChildRecord(id: id, sex: header?.sex, birthDate: header?.birthDate, uasc: rows.uasc.contains(id),
+            children.append(ChildHistory(id: id, sex: header?.sex, birthDate: header?.birthDate, uasc: rows.uasc.contains(id),
                                         episodes: episodes, periods: periods))
         }
         problems.sort { ($0.severity == .error ? 0 : 1, $0.file, $0.line ?? 0) < ($1.severity == .error ? 0 : 1, $1.file, $1.line ?? 0) }
@@ -167,7 +167,7 @@ struct HistoryBuilder {
                 problems.append(DataProblem(.warning, file: opening.source.file, line: opening.source.line, column: "DECOM", child: child, rule: "352",
                                             "the child started to be looked after at 18 or over", action: "kept"))
             }
-            var route: ExitRoute?
+            var route: LeavingRoute?
             if let end = episode.end {
                 if let eighteenth, end >= eighteenth {
                     route = .age18

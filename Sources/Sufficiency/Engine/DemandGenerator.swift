@@ -37,13 +37,36 @@ struct DemandGenerator {
             let low = band == 0 ? 0 : model.ageBandUpperDays[band - 1], high = model.ageBandUpperDays[band]
             for _ in 0..<count { ages.append(low + Sampling.below(max(high - low, 1), using: &rng)) }
         }
-        let kinds = assignKinds(toAges: ages, using: &rng)
+        let kinds = model.initialKindsByBand.map { kindsInBands($0, ages: ages, using: &rng) } ?? assignKinds(toAges: ages, using: &rng)
         for (age, kind) in zip(ages, kinds) {
             let band = model.band(ageDays: age)
             let need = Sampling.categorical(model.initialNeedShares[band], using: &rng)
             let home = Sampling.categorical(model.homeAreaShares, using: &rng)
-            children.append(makeChild(birthDay: -age, need: need, homeArea: home, group: -1, entryDay: 0, initialKind: kind, using: &rng))
+            var elapsed: Int?
+            if let weights = model.initialYearsInCare?[band], weights.contains(where: { $0 > 0 }) {
+                // Years in care so far: a band by the profile, then uniform within it (up to the age).
+                let timeBand = InitialChildren.yearsInCareBands[Sampling.categorical(weights, using: &rng)]
+                let low = min(Int(timeBand.from * ScenarioModel.daysPerYear), age - 1), high = min(Int(timeBand.to * ScenarioModel.daysPerYear), age)
+                elapsed = max(1, low + Sampling.below(max(high - low, 1), using: &rng))
+            }
+            children.append(makeChild(birthDay: -age, need: need, homeArea: home, group: -1, entryDay: 0, initialKind: kind,
+                                      elapsedDays: elapsed, using: &rng))
             children[children.count - 1].kind = kind
+        }
+    }
+
+    /// The placement types of each band's children, as the profile counts them together, in a
+    /// random order within the band.
+    private func kindsInBands(_ counts: [[Int]], ages: [Int], using rng: inout Xoshiro256StarStar) -> [PlacementKind] {
+        var pools = counts.map { row in PlacementKind.allCases.flatMap { repeatElement($0, count: row[$0.index]) } }
+        for b in pools.indices {
+            for i in stride(from: pools[b].count - 1, to: 0, by: -1) { pools[b].swapAt(i, Sampling.below(i + 1, using: &rng)) }
+        }
+        var next = [Int](repeating: 0, count: counts.count)
+        return ages.map { age in
+            let b = model.band(ageDays: age)
+            defer { next[b] += 1 }
+            return next[b] < pools[b].count ? pools[b][next[b]] : .inHouseFoster
         }
     }
 
@@ -106,9 +129,10 @@ struct DemandGenerator {
             let firstAge = low + Sampling.below(max(high - low, 1), using: &rng)
             let start = children.count
             for member in 0..<size {
-                // Siblings are within four years of the first child, and under 18.
+                // Siblings are within four years of the first child and in the same age band, so
+                // that the rates count children entering by band (as SSDA903 data does).
                 let offset = member == 0 ? 0 : Sampling.below(8 * 365, using: &rng) - 4 * 365
-                let age = min(max(firstAge + offset, 0), model.ageBandUpperDays.last! - 30)
+                let age = min(max(firstAge + offset, low), max(high - 30, low))
                 let need = Sampling.categorical(model.entryNeedShares[model.band(ageDays: age)], using: &rng)
                 var child = makeChild(birthDay: arrival.day - age, need: need, homeArea: home, group: size > 1 ? groups.count : -1,
                                       entryDay: arrival.day, initialKind: nil, using: &rng)
@@ -127,11 +151,12 @@ struct DemandGenerator {
     /// A child with their exit route and day drawn: by the age band at entry (or today, for children
     /// already in care, length-biased: see below), capped at the 18th birthday.
     private func makeChild(birthDay birth: Int, need: Int, homeArea: Int, group: Int, entryDay: Int, initialKind: PlacementKind?,
-                           using rng: inout Xoshiro256StarStar) -> ChildState {
+                           elapsedDays: Int? = nil, using rng: inout Xoshiro256StarStar) -> ChildState {
         // A child already in care at the start came into care at least a day before it (and so
         // was born at least a day before): their period of care is not an entry of the horizon.
         let birthDay = initialKind != nil ? min(birth, entryDay - 1) : birth
-        let band = model.band(ageDays: entryDay - birthDay)
+        // A child in care at the start with known years in care draws from the band they entered in.
+        let band = model.band(ageDays: entryDay - birthDay - (elapsedDays ?? 0))
         let routes = model.exitRoutes[band]
         func draw() -> (route: Int, days: Int) {
             guard !routes.isEmpty else { return (ScenarioModel.age18Route, Int.max / 4) }
@@ -140,7 +165,19 @@ struct DemandGenerator {
         }
         var (route, stay) = draw()
         var elapsed = 0
-        if initialKind != nil {
+        if initialKind != nil, let known = elapsedDays {
+            // Given the time already spent: the first draw that lasts longer than it (the longest
+            // of 64 draws if none does), less the time spent.
+            var chosen = (route: route, days: stay), tries = 0
+            while chosen.days <= known && tries < 64 {
+                let candidate = draw()
+                tries += 1
+                if candidate.days > known || candidate.days > chosen.days { chosen = candidate }
+            }
+            elapsed = known
+            route = chosen.route
+            stay = max(1, chosen.days - known)
+        } else if initialKind != nil {
             // Children in care on a given day are the longer stayers: a spell is in care on the start
             // date with chance proportional to its length. Resample eight draws by length, then
             // place the start date uniformly within the chosen spell (no earlier than birth).
@@ -173,22 +210,5 @@ struct DemandGenerator {
     }
 }
 
-extension PlacementKind {
-    /// Position in `allCases`, for indexing per-kind arrays.
-    var index: Int {
-        switch self {
-        case .kinship: return 0
-        case .inHouseFoster: return 1
-        case .agencyFoster: return 2
-        case .inHouseResidential: return 3
-        case .externalResidential: return 4
-        case .supportedAccommodation: return 5
-        case .placedWithParents: return 6
-        case .placedForAdoption: return 7
-        case .other: return 8
-        case .emergency: return 9
-        }
-    }
-}
 
 import Foundation

@@ -42,33 +42,55 @@ extension Replication {
     }
 
     /// Draws the placement's breakdown time from the child's own stability stream (the same
-    /// uniform for the child's n-th placement in every scenario) and schedules it if it comes
-    /// before the child leaves.
+    /// uniform for the child's n-th placement in every scenario), at the rate of the child's age
+    /// band as it changes, and schedules it if it comes before the child leaves.
     mutating func scheduleBreakdown(of c: Int) {
         let child = children[c]
         guard let kind = child.kind else { return }
-        let band = model.band(ageDays: today - child.birthDay)
-        let rate = model.breakdownRatePerDay(kind: kind.index, band: band)
-        guard rate > 0 else { return schedulePlannedMove(of: c) }
         var rng = SeedDerivation.generator(seed: seed, replication: index, purpose: .placementStability,
                                            entity: UInt64(c) << 20 | UInt64(UInt32(bitPattern: child.serial)))
-        let day = today + max(1, Int(Sampling.exponential(mean: 1 / rate, using: &rng).rounded(.up)))
-        if day < child.exitDay && day <= model.horizonDays { queue.schedule(day: day, .breakdown, subject: c, serial: child.serial) }
+        if let day = firstEventDay(of: c, using: &rng, rate: { model.breakdownRatePerDay(kind: kind.index, band: $0) }) {
+            queue.schedule(day: day, .breakdown, subject: c, serial: child.serial)
+        }
         schedulePlannedMove(of: c)
     }
 
+    /// The day of the first event of a process whose rate a day depends on the child's age band
+    /// (a piecewise-constant hazard: a unit exponential draw spent band by band from today), if
+    /// it comes before the child leaves and within the horizon. One draw from `rng`.
+    func firstEventDay(of c: Int, using rng: inout Xoshiro256StarStar, rate: (Int) -> Double) -> Int? {
+        let birth = children[c].birthDay, end = min(children[c].exitDay - 1, model.horizonDays)
+        var budget = Sampling.exponential(mean: 1, using: &rng)
+        var day = Double(today)
+        var band = model.band(ageDays: today - birth)
+        while day <= Double(end) {
+            let bandEnd = band + 1 < model.ageBandUpperDays.count ? Double(birth + model.ageBandUpperDays[band]) : .infinity
+            let r = rate(band)
+            if r > 0 && budget <= r * (bandEnd - day) {
+                let event = max(today + 1, Int((day + budget / r).rounded(.up)))
+                return event <= end ? event : nil
+            }
+            if r > 0 { budget -= r * (bandEnd - day) }
+            guard bandEnd.isFinite else { return nil }
+            day = bandEnd
+            band += 1
+        }
+        return nil
+    }
+
     /// Draws when the child would next move to another kind of placement as planned, at the total
-    /// rate out of the kind they are in, from the child's own stream for this placement.
+    /// rate out of the kind they are in for their age band as it changes, from the child's own
+    /// stream for this placement.
     mutating func schedulePlannedMove(of c: Int) {
         let child = children[c]
         guard let from = child.kind?.need?.index else { return }
-        let band = model.band(ageDays: today - child.birthDay)
-        var total = 0.0
-        for to in PlacementNeed.allCases.indices { total += model.needChangeRate(band: band, from: from, to: to) }
-        guard total > 0 else { return }
         var rng = plannedMoveGenerator(c)
-        let day = today + max(1, Int(Sampling.exponential(mean: 1 / total, using: &rng).rounded(.up)))
-        if day < child.exitDay && day <= model.horizonDays { queue.schedule(day: day, .plannedMove, subject: c, serial: child.serial) }
+        let day = firstEventDay(of: c, using: &rng) { band in
+            var total = 0.0
+            for to in PlacementNeed.allCases.indices { total += model.needChangeRate(band: band, from: from, to: to) }
+            return total
+        }
+        if let day { queue.schedule(day: day, .plannedMove, subject: c, serial: child.serial) }
     }
 
     /// The stream of the child's current placement's planned move.

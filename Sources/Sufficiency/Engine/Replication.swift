@@ -191,7 +191,7 @@ struct Replication {
               let from = children[c].kind?.need?.index else { return }
         var rng = plannedMoveGenerator(c)
         _ = Sampling.exponential(mean: 1, using: &rng)  // the draw that timed the move
-        let band = model.band(ageDays: children[c].placementStart - children[c].birthDay)
+        let band = model.band(ageDays: today - children[c].birthDay)
         let rates = PlacementNeed.allCases.indices.map { model.needChangeRate(band: band, from: from, to: $0) }
         guard rates.contains(where: { $0 > 0 }) else { return }
         children[c].sought = Sampling.categorical(rates, using: &rng)

@@ -45,3 +45,21 @@ public enum PlacementKind: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 }
+
+extension PlacementKind {
+    /// Position in `allCases`, for indexing per-kind arrays.
+    public var index: Int {
+        switch self {
+        case .kinship: return 0
+        case .inHouseFoster: return 1
+        case .agencyFoster: return 2
+        case .inHouseResidential: return 3
+        case .externalResidential: return 4
+        case .supportedAccommodation: return 5
+        case .placedWithParents: return 6
+        case .placedForAdoption: return 7
+        case .other: return 8
+        case .emergency: return 9
+        }
+    }
+}

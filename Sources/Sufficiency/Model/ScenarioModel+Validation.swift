@@ -360,6 +360,49 @@ extension ScenarioModel {
             v.check(byBand.reduce(0, +) == byKind.reduce(0, +), "initialChildren",
                     "byAgeBand totals \(byBand.reduce(0, +)) children but byPlacementType totals \(byKind.reduce(0, +)); they must agree")
         }
+        var kindsByBand: [[Int]]?
+        if let joint = ic.byAgeBandAndPlacementType {
+            var counts = [[Int]](repeating: [Int](repeating: 0, count: PlacementKind.allCases.count), count: bands.count)
+            for (key, byType) in joint.sorted(by: { $0.key < $1.key }) {
+                let band = v.index(of: key, in: bandNames, what: "age band", "initialChildren.byAgeBandAndPlacementType.\(key)")
+                for (type, count) in byType.sorted(by: { $0.key < $1.key }) {
+                    let path = "initialChildren.byAgeBandAndPlacementType.\(key).\(type)"
+                    guard let kind = PlacementKind(rawValue: type) else {
+                        v.fail(path, "unknown placement type '\(type)'" + v.suggestion(type, PlacementKind.allCases.map(\.rawValue)))
+                        continue
+                    }
+                    v.check(count >= 0, path, "must be >= 0, got \(count)")
+                    counts[band][kind.index] = max(count, 0)
+                }
+            }
+            for b in bands.indices {
+                let total = counts[b].reduce(0, +)
+                v.check(total == byBand[b], "initialChildren.byAgeBandAndPlacementType.\(bandNames[b])",
+                        "totals \(total) children but byAgeBand.\(bandNames[b]) is \(byBand[b]); they must agree")
+            }
+            for kind in PlacementKind.allCases {
+                let total = counts.map { $0[kind.index] }.reduce(0, +)
+                v.check(total == byKind[kind.index], "initialChildren.byAgeBandAndPlacementType",
+                        "totals \(total) children in \(kind.rawValue) but byPlacementType.\(kind.rawValue) is \(byKind[kind.index]); they must agree")
+            }
+            kindsByBand = counts
+        }
+        var yearsInCare: [[Double]]?
+        if let profile = ic.yearsInCare {
+            let timeBands = InitialChildren.yearsInCareBands.map(\.name)
+            var shares = [[Double]](repeating: [Double](repeating: 0, count: timeBands.count), count: bands.count)
+            for (key, counts) in profile.sorted(by: { $0.key < $1.key }) {
+                let band = v.index(of: key, in: bandNames, what: "age band", "initialChildren.yearsInCare.\(key)")
+                for (name, count) in counts.sorted(by: { $0.key < $1.key }) {
+                    let t = v.index(of: name, in: timeBands, what: "years-in-care band", "initialChildren.yearsInCare.\(key).\(name)")
+                    v.check(count >= 0, "initialChildren.yearsInCare.\(key).\(name)", "must be >= 0, got \(count)")
+                    shares[band][t] = Double(max(count, 0))
+                }
+                let total = counts.values.reduce(0, +)
+                v.check(total == byBand[band], "initialChildren.yearsInCare.\(key)", "totals \(total) children but byAgeBand.\(key) is \(byBand[band]); they must agree")
+            }
+            yearsInCare = shares
+        }
         var initialNeeds = needShares
         if let shares = ic.needShares {
             let resolved = v.shares(shares, known: needs, what: "need", "initialChildren.needShares")
@@ -421,6 +464,8 @@ extension ScenarioModel {
         initialByBand = byBand
         initialByKind = byKind
         initialNeedShares = initialNeeds
+        initialYearsInCare = yearsInCare
+        initialKindsByBand = kindsByBand
         kindWeeklyCost = kindCost
         kindBreakdownRatePerDay = kindRate
         kindMinAgeDays = kindMin

@@ -45,6 +45,10 @@ public struct ScenarioModel: Sendable {
     let initialByBand: [Int]
     let initialByKind: [Int]
     let initialNeedShares: [[Double]]  // [band][need]
+    /// Weights of each years-in-care band by age band, when the profile gives them.
+    let initialYearsInCare: [[Double]]?
+    /// Counts by age band and placement kind, when the profile gives them together.
+    let initialKindsByBand: [[Int]]?
 
     // Placement needs (indexed by PlacementNeed.index)
     let needAtEntryShares: [[Double]]  // [band][placement need]

@@ -5,25 +5,46 @@ public struct InitialChildren: Codable, Equatable, Sendable {
     public var byAgeBand: [String: Int]
     /// Children by placement type (type name -> count); must total the same as `byAgeBand`.
     public var byPlacementType: [String: Int]
+    /// Children by age band and placement type together (band -> type -> count), when known:
+    /// each band's counts total `byAgeBand`, each type's `byPlacementType`. Without it the types
+    /// are spread over the ages (see the README).
+    public var byAgeBandAndPlacementType: [String: [String: Int]]?
     /// Share of children with each need (need name -> share); the entrants' mix when absent.
     public var needShares: [String: Double]?
+    /// Children by age band and years in care so far (band -> `under1`, `1to2`, `2to5`, `5to10`,
+    /// `10plus` -> count, each band's counts totalling `byAgeBand`). With it, each child's remaining
+    /// time comes from the exit routes of their age band at entry, given the time already spent;
+    /// without it, from their present band's routes, drawn in proportion to length (those in care
+    /// on a day are the long stayers).
+    public var yearsInCare: [String: [String: Int]]?
     /// An explicit list; when given, the profile above is not used.
     public var children: [ChildRecord]?
     public var source: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case byAgeBand, byPlacementType, needShares, children, source }
+    /// The years-in-care bands: name, from, to (years; the last open-ended).
+    public static let yearsInCareBands: [(name: String, from: Double, to: Double)] = [
+        ("under1", 0, 1), ("1to2", 1, 2), ("2to5", 2, 5), ("5to10", 5, 10), ("10plus", 10, 18),
+    ]
 
-    public init(byAgeBand: [String: Int], byPlacementType: [String: Int], needShares: [String: Double]? = nil,
-                children: [ChildRecord]? = nil, source: String? = nil) {
-        self.byAgeBand = byAgeBand; self.byPlacementType = byPlacementType; self.needShares = needShares
-        self.children = children; self.source = source
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case byAgeBand, byPlacementType, byAgeBandAndPlacementType, needShares, yearsInCare, children, source
+    }
+
+    public init(byAgeBand: [String: Int], byPlacementType: [String: Int], byAgeBandAndPlacementType: [String: [String: Int]]? = nil,
+                needShares: [String: Double]? = nil, yearsInCare: [String: [String: Int]]? = nil, children: [ChildRecord]? = nil,
+                source: String? = nil) {
+        self.byAgeBand = byAgeBand; self.byPlacementType = byPlacementType; self.byAgeBandAndPlacementType = byAgeBandAndPlacementType
+        self.needShares = needShares
+        self.yearsInCare = yearsInCare; self.children = children; self.source = source
     }
 
     public init(from decoder: any Decoder) throws {
         let read = try FieldReader(decoder, CodingKeys.self), d = Scenario.defaults.initialChildren
         byAgeBand = try read(.byAgeBand, default: d.byAgeBand)
         byPlacementType = try read(.byPlacementType, default: d.byPlacementType)
+        byAgeBandAndPlacementType = try read.optional(.byAgeBandAndPlacementType)
         needShares = try read.optional(.needShares)
+        yearsInCare = try read.optional(.yearsInCare)
         children = try read.optional(.children)
         source = try read.optional(.source)
     }

@@ -12,8 +12,10 @@ enum Command: Equatable {
     case describe(DescribeCommand)
     case check903(Check903Command)
     case export903(Export903Command)
+    case calibrate(CalibrateCommand)
+    case roundTrip(RoundTripCommand)
 
-    static let commands = ["help", "run", "compare", "validate", "describe", "match", "check-903", "export-903", "benchmark"]
+    static let commands = ["help", "run", "compare", "validate", "describe", "match", "check-903", "export-903", "calibrate", "round-trip", "benchmark"]
 
     /// Parses the arguments after the program name.
     ///
@@ -80,6 +82,32 @@ enum Command: Equatable {
                 seed: try parsed.seed(usage: usage),
                 historyYears: try parsed.integer("--history-years", default: 0, minimum: 0, usage: usage),
                 output: output))
+        case "calibrate":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
+            let usage = CalibrateCommand.usage
+            let parsed = try ParsedArguments(rest, valued: ["--as-at", "--years", "--base", "--output"], flags: [], usage: usage)
+            guard !parsed.positionals.isEmpty else { throw .usage("calibrate needs at least one file or folder of SSDA903 CSV files", usage: usage) }
+            guard let text = parsed.values["--as-at"] else { throw .usage("calibrate needs --as-at YYYY-MM-DD, the last day of history to use", usage: usage) }
+            guard let asAt = CalendarDate(iso: text) else { throw .usage("--as-at expects a date YYYY-MM-DD, found '\(text)'", usage: usage) }
+            guard let output = parsed.values["--output"], !output.isEmpty else { throw .usage("calibrate needs --output SCENARIO.json", usage: usage) }
+            return .calibrate(CalibrateCommand(paths: parsed.positionals, asAt: asAt,
+                                               years: try parsed.integer("--years", default: 3, minimum: 1, usage: usage),
+                                               base: parsed.values["--base"], output: output))
+        case "round-trip":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
+            let usage = RoundTripCommand.usage
+            let parsed = try ParsedArguments(rest, valued: ["--history-years", "--replications", "--scale", "--forward", "--seed", "--threads"],
+                                             flags: ["--ample-supply"], usage: usage)
+            guard parsed.positionals.count == 1 else { throw .usage("round-trip takes one scenario file", usage: usage) }
+            return .roundTrip(RoundTripCommand(
+                scenario: parsed.positionals[0],
+                historyYears: try parsed.integer("--history-years", default: 8, minimum: 1, usage: usage),
+                replications: try parsed.integer("--replications", default: 4, minimum: 1, usage: usage),
+                scale: try parsed.integer("--scale", default: 1, minimum: 1, usage: usage),
+                ampleSupply: parsed.flags.contains("--ample-supply"),
+                forward: try parsed.integer("--forward", default: 100, minimum: 1, usage: usage),
+                seed: try parsed.seed(usage: usage),
+                threads: parsed.values["--threads"] == nil ? nil : try parsed.integer("--threads", default: 1, minimum: 1, usage: usage)))
         case "benchmark":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: "benchmark") }
             let usage = BenchmarkCommand.usage

@@ -63,7 +63,7 @@ struct Check903Command: Equatable {
 
         var flows = TextTable(header: ["during the year"] + years.map(\.year), rightAligned: Set(1...max(years.count, 1)))
         flows.rows.append(["entries"] + years.map { "\($0.entries)" })
-        for route in ExitRoute.allCases.map(\.rawValue) + ["unknown"] {
+        for route in LeavingRoute.allCases.map(\.rawValue) + ["unknown"] {
             flows.rows.append(["exits: \(route)"] + years.map { "\($0.exitsByRoute[route] ?? 0)" })
         }
         for category in PlacementCategory.allCases {

@@ -34,6 +34,6 @@ struct EpisodeCodesTests {
         #expect(EpisodeCodes.exitRoute(reason: "E4B") == .returnHome)
         #expect(EpisodeCodes.exitRoute(reason: "E41") == .other)
         #expect(EpisodeCodes.exitRoute(reason: "X1") == nil)
-        for route in ExitRoute.allCases { #expect(ScenarioModel.exitRouteNames[route.modelIndex] == route.rawValue) }
+        for route in LeavingRoute.allCases { #expect(ScenarioModel.exitRouteNames[route.modelIndex] == route.rawValue) }
     }
 }

@@ -28,7 +28,7 @@ struct RoundTripTests {
 
             #expect(history.entries(yearEnding: yearEnding) == (try simulated("entries")), "entries \(label)")
             let exits = history.exits(yearEnding: yearEnding)
-            for route in ExitRoute.allCases {
+            for route in LeavingRoute.allCases {
                 #expect(exits[route, default: 0] == (try simulated("exitsByRoute.\(route.rawValue)")), "exits \(route) \(label)")
             }
             #expect(exits[nil] == nil, "no exit without a route in \(label)")
