@@ -98,6 +98,9 @@ enum Help {
     options:
       --as-at DATE     the last day of history to use (YYYY-MM-DD); the scenario starts the day after
       --years K        years of history before it for rates (default 3)
+      --postcodes FILE a postcode lookup (the ONS Postcode Directory's columns pcd, oseast1m,
+                       osnrth1m, laua): areas from HOME_POST, places from PL_POST, distances;
+                       without it the base scenario's geography is kept
       --base FILE      scenario for everything else (default: the built-in defaults)
       --output FILE    the scenario to write
 

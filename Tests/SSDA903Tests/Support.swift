@@ -44,3 +44,11 @@ func writeYear(_ scratch: Scratch, _ folder: String, header: [String], episodes:
 
 /// The rules of the problems a history has, sorted.
 func rules(_ history: CareHistory) -> [String] { history.problems.compactMap(\.rule).sorted() }
+
+/// One replication of `model` written as 903 files in a scratch folder and read back.
+func exportedHistory(_ model: ScenarioModel, seed: UInt64, replication: Int, historyYears: Int) throws -> (history: CareHistory, scratch: Scratch) {
+    let export = try ReturnWriter.export(model, seed: seed, replication: replication, historyYears: historyYears)
+    let scratch = try Scratch()
+    for file in export.files { try scratch.write(file.path, file.text) }
+    return (try ReturnReader.read(paths: [scratch.url.path]), scratch)
+}

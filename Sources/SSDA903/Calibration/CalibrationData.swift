@@ -68,7 +68,19 @@ struct CalibrationData {
             s.placementTypes[kind].breakdownRateByAgeBand = rates.byBand.isEmpty ? nil : rates.byBand
         }
         s.placementTypes.source = (s.placementTypes.source ?? "") + " Breakdown rates: \(source), \(period) (moves within a kind of placement per year in it)."
-        s.supply = supplySection(stock: stock.byKind, source: source, report: &report)
+        var locations: [PlacementKind: [String: Double]]?
+        if let lookup = options.postcodes {
+            if let geography = CalibratedGeography(data: self, lookup: lookup, report: &report) {
+                s.geography = geography.geography
+                s.supply.inHouseFoster.newHouseholds.areaMix = nil
+                locations = geography.locations
+            } else {
+                notes.append("No HOME_POST of a child in care on the as-at date is in the postcode lookup: the base scenario's geography is kept.")
+            }
+        } else {
+            notes.append("No postcode lookup given (--postcodes): the base scenario's geography (areas, distances, where places are) is kept.")
+        }
+        s.supply = supplySection(stock: stock.byKind, geography: s.geography, locations: locations, source: source, report: &report)
         for note in notes { report.note(note) }
         report.problems(history)
         return Calibrator.Calibration(scenario: s, report: report.text)
@@ -288,27 +300,45 @@ struct CalibrationData {
     }
 
     /// Supply sized to the placements in use on the as-at date, with 15% headroom.
-    private func supplySection(stock: [PlacementKind: Int], source: String, report: inout Report) -> Supply {
+    private func supplySection(stock: [PlacementKind: Int], geography: Geography, locations: [PlacementKind: [String: Double]]?,
+                               source: String, report: inout Report) -> Supply {
         var supply = options.base.supply
-        let inside = options.base.geography.areas.filter(\.insideLA).map(\.name)
+        let inside = geography.areas.filter(\.insideLA).map(\.name)
+        /// Whole counts spread over areas by the shares of `kind`'s placements inside the LA (equally without them).
+        func spread(_ total: Int, _ kind: PlacementKind) -> [(area: String, count: Int)] {
+            let shares = locations?[kind]?.filter { inside.contains($0.key) } ?? [:]
+            let weights = inside.map { shares.isEmpty ? 1.0 : shares[$0, default: 0] }
+            let sum = weights.reduce(0, +)
+            var counts = weights.map { Int((Double(total) * $0 / sum).rounded(.down)) }
+            // Largest remainders first, so the counts total exactly.
+            while counts.reduce(0, +) < total {
+                let remainder = weights.indices.map { Double(total) * weights[$0] / sum - Double(counts[$0]) }
+                counts[remainder.indices.max { (remainder[$0], -$0) < (remainder[$1], -$1) }!] += 1
+            }
+            return zip(inside, counts).filter { $0.1 > 0 }.map { ($0.0, $0.1) }
+        }
         let unavailable = supply.inHouseFoster.unavailableShare
         let fostered = stock[.inHouseFoster, default: 0]
         let places = Int((Double(fostered) * 1.15 / (1 - unavailable)).rounded(.up))
         let households = (places + 1) / 2
         let profile = HouseholdProfile(places: 2, minAge: 0, maxAge: 18, needs: options.base.needs, siblingCapacity: 2)
-        supply.inHouseFoster.households = inside.enumerated().compactMap { i, area in
-            let count = households / inside.count + (i < households % inside.count ? 1 : 0)
-            return count > 0 ? HouseholdGroup(area: area, count: count, profile: profile) : nil
-        }
+        supply.inHouseFoster.households = spread(households, .inHouseFoster).map { HouseholdGroup(area: $0.area, count: $0.count, profile: profile) }
         supply.inHouseFoster.newHouseholds = profile
         supply.inHouseFoster.approvalsPerYear = [Self.round(Double(households) * supply.inHouseFoster.deregistrationRatePerYear, 1)]
         let beds = Int((Double(stock[.inHouseResidential, default: 0]) * 1.15).rounded(.up))
-        supply.inHouseResidential.homes = (0..<((beds + 3) / 4)).map { ResidentialHome(area: inside[$0 % inside.count], beds: 4) }
+        supply.inHouseResidential.homes = spread((beds + 3) / 4, .inHouseResidential).flatMap { Array(repeating: ResidentialHome(area: $0.area, beds: 4), count: $0.count) }
         func capacity(_ kind: PlacementKind) -> Int { Int((Double(stock[kind, default: 0]) * 1.15).rounded(.up)) + 2 }
         supply.markets.agencyFoster.capacity = capacity(.agencyFoster)
         supply.markets.externalResidential.capacity = capacity(.externalResidential)
         supply.markets.supportedAccommodation.capacity = capacity(.supportedAccommodation)
-        supply.source = "Sized from \(source): the placements in use on \(format903Date(options.asAt)) with 15% headroom (in-house foster places also allowing for the unavailable share); households of two places taking any child, spread over the areas inside the LA; approvals replacing deregistrations. Replace with the council's own carers, homes and commissioned capacity."
+        if let locations {
+            // Where each market's places were on the as-at date; equally inside the LA where none were.
+            let equal = Dictionary(uniqueKeysWithValues: inside.map { ($0, 1 / Double(inside.count)) })
+            supply.markets.agencyFoster.locations = locations[.agencyFoster] ?? equal
+            supply.markets.externalResidential.locations = locations[.externalResidential] ?? equal
+            supply.markets.supportedAccommodation.locations = locations[.supportedAccommodation] ?? equal
+        }
+        supply.source = "Sized to the SSDA903 files \(options.dataName): the placements in use on \(format903Date(options.asAt)) with 15% headroom (in-house foster places also allowing for the unavailable share); households of two places taking any child, spread over the areas inside the LA; approvals replacing deregistrations. Replace with the council's own carers, homes and commissioned capacity."
         report.section("Supply (a starting point)", supply.source!)
         report.table(["supply", "size"], [
             ["in-house foster households (2 places each)", "\(households)"], ["approvals a year", Self.format(Double(households) * supply.inHouseFoster.deregistrationRatePerYear)],

@@ -20,9 +20,12 @@ public enum Calibrator {
         public var base: Scenario
         /// Names the data in sources: the paths read.
         public var dataName: String
+        /// Postcode grid references and authorities, for areas and distances (the base
+        /// scenario's geography is kept without it).
+        public var postcodes: PostcodeLookup?
 
-        public init(asAt: CalendarDate, years: Int, base: Scenario = .defaults, dataName: String) {
-            self.asAt = asAt; self.years = years; self.base = base; self.dataName = dataName
+        public init(asAt: CalendarDate, years: Int, base: Scenario = .defaults, dataName: String, postcodes: PostcodeLookup? = nil) {
+            self.asAt = asAt; self.years = years; self.base = base; self.dataName = dataName; self.postcodes = postcodes
         }
     }
 

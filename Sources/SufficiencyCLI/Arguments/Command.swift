@@ -85,14 +85,14 @@ enum Command: Equatable {
         case "calibrate":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
             let usage = CalibrateCommand.usage
-            let parsed = try ParsedArguments(rest, valued: ["--as-at", "--years", "--base", "--output"], flags: [], usage: usage)
+            let parsed = try ParsedArguments(rest, valued: ["--as-at", "--years", "--postcodes", "--base", "--output"], flags: [], usage: usage)
             guard !parsed.positionals.isEmpty else { throw .usage("calibrate needs at least one file or folder of SSDA903 CSV files", usage: usage) }
             guard let text = parsed.values["--as-at"] else { throw .usage("calibrate needs --as-at YYYY-MM-DD, the last day of history to use", usage: usage) }
             guard let asAt = CalendarDate(iso: text) else { throw .usage("--as-at expects a date YYYY-MM-DD, found '\(text)'", usage: usage) }
             guard let output = parsed.values["--output"], !output.isEmpty else { throw .usage("calibrate needs --output SCENARIO.json", usage: usage) }
             return .calibrate(CalibrateCommand(paths: parsed.positionals, asAt: asAt,
                                                years: try parsed.integer("--years", default: 3, minimum: 1, usage: usage),
-                                               base: parsed.values["--base"], output: output))
+                                               postcodes: parsed.values["--postcodes"], base: parsed.values["--base"], output: output))
         case "round-trip":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
             let usage = RoundTripCommand.usage

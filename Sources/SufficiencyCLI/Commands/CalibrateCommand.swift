@@ -5,10 +5,11 @@ import Sufficiency
 /// `calibrate PATH... --as-at DATE [--years K] [--base SCENARIO] --output SCENARIO.json`: a
 /// scenario fitted to a council's SSDA903 history, with `calibration.md` beside it.
 struct CalibrateCommand: Equatable {
-    static let usage = "sufficiency calibrate PATH... --as-at YYYY-MM-DD [--years K] [--base SCENARIO] --output SCENARIO.json"
+    static let usage = "sufficiency calibrate PATH... --as-at YYYY-MM-DD [--years K] [--postcodes FILE] [--base SCENARIO] --output SCENARIO.json"
     var paths: [String]
     var asAt: CalendarDate
     var years = 3
+    var postcodes: String?
     var base: String?
     var output: String
 
@@ -22,9 +23,14 @@ struct CalibrateCommand: Equatable {
         if let base {
             do { baseScenario = try ScenarioLoader.model(at: base).scenario } catch { throw .badInput(error.problems.map(\.line)) }
         }
+        var lookup: PostcodeLookup?
+        if let postcodes {
+            do { lookup = try PostcodeLookup.read(path: postcodes) } catch { throw .badInput(error.problems.map(\.description)) }
+        }
         let calibration: Calibrator.Calibration
         do {
-            calibration = try Calibrator.calibrate(history, options: .init(asAt: asAt, years: years, base: baseScenario, dataName: paths.joined(separator: " ")))
+            calibration = try Calibrator.calibrate(history, options: .init(asAt: asAt, years: years, base: baseScenario,
+                                                                           dataName: paths.joined(separator: " "), postcodes: lookup))
         } catch {
             throw .usage(error.problems.map(\.message).joined(separator: "; "), usage: Self.usage)
         }

@@ -53,10 +53,7 @@ struct CalibrationRoundTripTests {
 
     @Test func theFittedScenarioValidatesNamesItsSourcesAndKeepsOnlyCounts() throws {
         let model = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/baseline.json").path)
-        let export = try ReturnWriter.export(model, seed: 3, replication: 0, historyYears: 4)
-        let scratch = try Scratch()
-        for file in export.files { try scratch.write(file.path, file.text) }
-        let history = try ReturnReader.read(paths: [scratch.url.path])
+        let (history, _) = try exportedHistory(model, seed: 3, replication: 0, historyYears: 4)
         let calibration = try Calibrator.calibrate(history, options: .init(asAt: CalendarDate(year: 2025, month: 3, day: 31), years: 3,
                                                                           base: model.scenario, dataName: "test files"))
         let fitted = try ScenarioModel(validating: calibration.scenario, file: "fitted")
@@ -72,12 +69,29 @@ struct CalibrationRoundTripTests {
         for child in history.children.prefix(200) { #expect(!calibration.report.contains(child.id)) }
     }
 
+    @Test func withAPostcodeLookupTheAreasAreTheCouncilsOwn() throws {
+        let model = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/baseline.json").path)
+        let (history, _) = try exportedHistory(model, seed: 8, replication: 0, historyYears: 3)
+        let lookup = try PostcodeLookup.read(path: packageRoot.appendingPathComponent("Scenarios/examples/postcodes.csv").path)
+        let fitted = try Calibrator.calibrate(history, options: .init(asAt: CalendarDate(year: 2025, month: 3, day: 31), years: 3, base: model.scenario,
+                                                                     dataName: "test files", postcodes: lookup)).scenario
+        _ = try ScenarioModel(validating: fitted, file: "fitted")
+        // The baseline's five areas inside the LA are postcode districts LE9, LE67, LE17, LE2, CV13.
+        let inside = fitted.geography.areas.filter(\.insideLA)
+        #expect(Set(inside.map(\.name)) == ["LE9", "LE67", "LE17", "LE2", "CV13"])
+        for area in inside {
+            let truth = model.scenario.geography.areas.first { $0.postcodes.contains { $0.hasPrefix(area.name + " ") } }!
+            let km = ((area.easting - truth.easting) * (area.easting - truth.easting) + (area.northing - truth.northing) * (area.northing - truth.northing)).squareRoot() / 1000
+            #expect(km < 2, "\(area.name) is \(km) km from \(truth.name)")
+            #expect(area.postcodes.count == 4 && area.postcodes.allSatisfy { $0.hasPrefix(area.name + " ") })
+        }
+        #expect(fitted.geography.areas.contains { !$0.insideLA })
+        #expect(abs((fitted.geography.homeAreaMix ?? [:]).values.reduce(0, +) - 1) < 1e-9)
+    }
+
     @Test func anAsAtDateOutsideTheFilesIsRefused() throws {
         let model = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/baseline.json").path)
-        let export = try ReturnWriter.export(model, seed: 3, replication: 0, historyYears: 1)
-        let scratch = try Scratch()
-        for file in export.files { try scratch.write(file.path, file.text) }
-        let history = try ReturnReader.read(paths: [scratch.url.path])
+        let (history, _) = try exportedHistory(model, seed: 3, replication: 0, historyYears: 1)
         #expect(throws: SSDA903Error.self) {
             try Calibrator.calibrate(history, options: .init(asAt: CalendarDate(year: 2040, month: 3, day: 31), years: 3, dataName: "x"))
         }
