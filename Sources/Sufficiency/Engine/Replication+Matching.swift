@@ -100,7 +100,9 @@ extension Replication {
     /// the units left unplaced.
     private mutating func solve(_ units: [[Int]], needs: [PlacementNeed], splitPenalty: Bool) -> [[Int]] {
         guard !units.isEmpty else { return [] }
-        var candidates = freeColumns(perMarket: units.count)
+        var wanted: UInt32 = 0  // bit per PlacementKind.index: a Set here cost more than it saved
+        for need in needs { for kind in need.kinds { wanted |= 1 << UInt32(kind.index) } }
+        var candidates = freeColumns(perMarket: units.count, of: wanted)
         if !model.kinshipFirst {  // kin compete on cost; each unit's own kin are a place only for it
             for (u, unit) in units.enumerated() where children[unit[0]].kinshipAvailable && needs[u] == .fostering {
                 candidates.append(MatchColumn(kind: .kinship, provider: u, area: children[unit[0]].homeArea))
@@ -133,18 +135,24 @@ extension Replication {
         return unplaced
     }
 
-    /// The places free now: households and homes with room, and up to `perMarket` places of each
-    /// market, taken area by area in turn so that nearer and further places are both offered.
-    func freeColumns(perMarket: Int) -> [MatchColumn] {
+    /// The places of `kinds` (a bit per `PlacementKind.index`) free now: households and homes with room, and up to `perMarket`
+    /// places of each market, taken area by area in turn so that nearer and further places are
+    /// both offered.
+    func freeColumns(perMarket: Int, of kinds: UInt32) -> [MatchColumn] {
+        func wanted(_ kind: PlacementKind) -> Bool { kinds & 1 << UInt32(kind.index) != 0 }
         var columns: [MatchColumn] = []
-        for h in households.indices
-        where households[h].active && !households[h].closing && households[h].availableFrom <= today && households[h].freePlaces > 0 {
-            columns.append(MatchColumn(kind: .inHouseFoster, provider: h, area: households[h].approval.area))
+        if wanted(.inHouseFoster) {
+            for h in households.indices
+            where households[h].active && !households[h].closing && households[h].availableFrom <= today && households[h].freePlaces > 0 {
+                columns.append(MatchColumn(kind: .inHouseFoster, provider: h, area: households[h].approval.area))
+            }
         }
-        for i in homes.indices where homes[i].occupants < homes[i].beds {
-            columns.append(MatchColumn(kind: .inHouseResidential, provider: i, area: homes[i].area))
+        if wanted(.inHouseResidential) {
+            for i in homes.indices where homes[i].occupants < homes[i].beds {
+                columns.append(MatchColumn(kind: .inHouseResidential, provider: i, area: homes[i].area))
+            }
         }
-        for m in markets.indices where markets[m].available > 0 && perMarket > 0 {
+        for m in markets.indices where markets[m].available > 0 && perMarket > 0 && wanted(markets[m].model.kind) {
             markets[m].offerFreePlaces(limit: min(markets[m].available, perMarket), into: &columns)
         }
         return columns
@@ -233,7 +241,7 @@ extension Replication {
                 && today - child.placementStart >= model.stepDownMinimumDays
         }
         guard !candidates.isEmpty else { return }
-        let columns = freeColumns(perMarket: 0).filter { $0.kind == .inHouseFoster }
+        let columns = freeColumns(perMarket: 0, of: 1 << UInt32(PlacementKind.inHouseFoster.index))
         guard !columns.isEmpty else { return }
         var entries: [[(column: Int, cost: Double)]] = []
         for c in candidates {

@@ -49,23 +49,41 @@ extension Replication {
         guard let kind = child.kind else { return }
         var rng = SeedDerivation.generator(seed: seed, replication: index, purpose: .placementStability,
                                            entity: UInt64(c) << 20 | UInt64(UInt32(bitPattern: child.serial)))
-        if let day = firstEventDay(of: c, using: &rng, rate: { model.breakdownRatePerDay(kind: kind.index, band: $0) }) {
+        if let day = firstEventDay(of: c, using: &rng, .breakdown(kind: kind.index)) {
             queue.schedule(day: day, .breakdown, subject: c, serial: child.serial)
         }
         schedulePlannedMove(of: c)
     }
 
+    /// A rate a day that depends on the child's age band (an enum, not a closure: a closure here
+    /// captured, and so copied, the whole replication).
+    enum BandedRate {
+        case breakdown(kind: Int)
+        case plannedMove(from: Int)
+    }
+
+    /// The rate a day in an age band.
+    func rate(_ rate: BandedRate, band: Int) -> Double {
+        switch rate {
+        case let .breakdown(kind): return model.breakdownRatePerDay(kind: kind, band: band)
+        case let .plannedMove(from):
+            var total = 0.0
+            for to in 0..<PlacementNeed.allCases.count { total += model.needChangeRate(band: band, from: from, to: to) }
+            return total
+        }
+    }
+
     /// The day of the first event of a process whose rate a day depends on the child's age band
     /// (a piecewise-constant hazard: a unit exponential draw spent band by band from today), if
     /// it comes before the child leaves and within the horizon. One draw from `rng`.
-    func firstEventDay(of c: Int, using rng: inout Xoshiro256StarStar, rate: (Int) -> Double) -> Int? {
+    func firstEventDay(of c: Int, using rng: inout Xoshiro256StarStar, _ banded: BandedRate) -> Int? {
         let birth = children[c].birthDay, end = min(children[c].exitDay - 1, model.horizonDays)
         var budget = Sampling.exponential(mean: 1, using: &rng)
         var day = Double(today)
         var band = model.band(ageDays: today - birth)
         while day <= Double(end) {
             let bandEnd = band + 1 < model.ageBandUpperDays.count ? Double(birth + model.ageBandUpperDays[band]) : .infinity
-            let r = rate(band)
+            let r = rate(banded, band: band)
             if r > 0 && budget <= r * (bandEnd - day) {
                 let event = max(today + 1, Int((day + budget / r).rounded(.up)))
                 return event <= end ? event : nil
@@ -85,12 +103,7 @@ extension Replication {
         let child = children[c]
         guard let from = child.kind?.need?.index else { return }
         var rng = plannedMoveGenerator(c)
-        let day = firstEventDay(of: c, using: &rng) { band in
-            var total = 0.0
-            for to in PlacementNeed.allCases.indices { total += model.needChangeRate(band: band, from: from, to: to) }
-            return total
-        }
-        if let day { queue.schedule(day: day, .plannedMove, subject: c, serial: child.serial) }
+        if let day = firstEventDay(of: c, using: &rng, .plannedMove(from: from)) { queue.schedule(day: day, .plannedMove, subject: c, serial: child.serial) }
     }
 
     /// The stream of the child's current placement's planned move.
