@@ -47,6 +47,12 @@ extension CalibrationData {
 
     static func format(_ value: Double) -> String { String(format: abs(value) >= 100 ? "%.0f" : "%.2f", value) }
 
+    /// A rate's 95% interval from its Poisson count over `years`.
+    static func rateInterval(_ n: Int, _ years: Double) -> String {
+        let half = 1.96 * Double(n).squareRoot() / years
+        return "\(format(max(0, Double(n) / years - half)))-\(format(Double(n) / years + half))"
+    }
+
     /// `k of n` as a percentage with its 95% Wilson interval.
     static func percent(_ k: Int, of n: Int) -> String {
         guard n > 0 else { return "-" }

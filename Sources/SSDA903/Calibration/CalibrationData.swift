@@ -221,12 +221,15 @@ struct CalibrationData {
             }
             byBand[name] = fit.routes.map { Sufficiency.ExitRoute(route: $0.route, probability: $0.probability, duration: .empirical(quantiles: $0.quantiles)) }
             for route in fit.routes {
-                rows.append([name, route.route, "\(route.exits)", Self.format(route.probability * 100) + "%",
+                // An approximate interval: binomial on the band's periods.
+                let p = route.probability, half = 1.96 * (p * (1 - p) / Double(max(fit.periods, 1))).squareRoot()
+                rows.append([name, route.route, "\(route.exits)", Self.format(p * 100) + "%",
+                             "\(Self.format(max(0, p - half) * 100))-\(Self.format(min(1, p + half) * 100))%",
                              route.quantiles.count > 2 ? Self.format(route.quantiles[10][1]) : "past 18"])
             }
-            rows.append([name, "(periods, median years in care)", "\(fit.periods)", "", fit.medianYears.map(Self.format) ?? "over \(Self.format(Double(spells[b].map(\.days).max() ?? 0) / ScenarioModelDays.perYear))"])
+            rows.append([name, "(periods, median years in care)", "\(fit.periods)", "", "", fit.medianYears.map(Self.format) ?? "over \(Self.format(Double(spells[b].map(\.days).max() ?? 0) / ScenarioModelDays.perYear))"])
         }
-        report.table(["age band at entry", "route", "exits", "probability", "median years"], rows)
+        report.table(["age band at entry", "route", "exits", "probability", "95% interval", "median years"], rows)
         let share = fosterAt18 > 0 ? Self.round(Double(stayingPut) / Double(fosterAt18), 4) : base.stayingPutShare
         report.line("Staying put: \(stayingPut) of \(fosterAt18) young people leaving foster care at 18 in the window stayed put (E17): \(Self.percent(stayingPut, of: fosterAt18)). Time with adopters before an adoption order: median \(Self.format(Self.median(adopterWeeks) ?? base.placedForAdoptionWeeks)) weeks (\(adopterWeeks.count) adoptions); with parents before going home: median \(Self.format(Self.median(parentWeeks) ?? base.placedWithParentsWeeks)) weeks (\(parentWeeks.count)).")
         return Exits(byAgeBand: byBand, stayingPutShare: share, stayingPutUntilAge: base.stayingPutUntilAge,
@@ -276,7 +279,7 @@ struct CalibrationData {
                 for z in PlacementNeed.allCases where moves[b][a.index][z.index] > 0 && years > 0 {
                     let n = moves[b][a.index][z.index]
                     changes[bands[b].name, default: [:]][a.rawValue, default: [:]][z.rawValue] = Self.round(Double(n) / years, 4)
-                    rows.append([bands[b].name, "\(a.rawValue) -> \(z.rawValue)", "\(n)", Self.format(years), Self.format(Double(n) / years)])
+                    rows.append([bands[b].name, "\(a.rawValue) -> \(z.rawValue)", "\(n)", Self.format(years), Self.format(Double(n) / years), Self.rateInterval(n, years)])
                 }
             }
         }
@@ -291,11 +294,11 @@ struct CalibrationData {
                 byBand[bands[b].name] = Self.round(Double(breakdowns[b][kind.index]) / (kindDays[b][kind.index] / ScenarioModelDays.perYear), 4)
             }
             rates[kind] = (Self.round(Double(n) / years, 4), byBand)
-            breakdownRows.append([kind.rawValue, "\(n)", Self.format(years), Self.format(Double(n) / years)])
+            breakdownRows.append([kind.rawValue, "\(n)", Self.format(years), Self.format(Double(n) / years), Self.rateInterval(n, years)])
         }
         report.section("Moves", "Placement changes \(period): a change to another kind of placement is a planned move (rate a year in the kind left, by age band at the move); a change within a kind is a breakdown. Moves to adopters or parents by children whose care then ended by adoption or going home are the model's final moves, set by the exit route, and are not counted here. Which moves were planned and which broke down is not in the files: a breakdown that ended in another kind of placement counts as a planned move, and a need met by a substitute (no foster place, so a children's home) counts as that kind's need.")
-        report.table(["age band", "planned move", "moves", "years in care", "a year"], rows)
-        report.table(["placement type", "breakdowns", "years in care", "a year"], breakdownRows)
+        report.table(["age band", "planned move", "moves", "years in care", "a year", "95% interval"], rows)
+        report.table(["placement type", "breakdowns", "years in care", "a year", "95% interval"], breakdownRows)
         return (changes, rates, "Planned moves: \(source), \(period): changes to another kind of placement per year in the kind left, by age band.")
     }
 
