@@ -21,7 +21,9 @@ enum Command: Equatable {
     ///
     /// - Throws: `CLIError.usage` with the relevant usage line.
     static func parse(_ arguments: [String]) throws(CLIError) -> Command {
-        guard let name = arguments.first else { return .help(topic: nil) }
+        guard let name = arguments.first else {
+            throw .usage("no command given; 'sufficiency help' lists them", usage: "sufficiency <command> [options]")
+        }
         let rest = arguments.dropFirst()
         switch name {
         case "help", "--help", "-h":

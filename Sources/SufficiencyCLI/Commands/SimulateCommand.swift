@@ -21,6 +21,7 @@ struct SimulateCommand: Equatable {
     static func parse(_ arguments: ArraySlice<String>, comparing: Bool) throws(CLIError) -> SimulateCommand {
         let usage = comparing ? compareUsage : runUsage
         let parsed = try ParsedArguments(arguments, valued: valuedOptions, flags: ["--quiet"], usage: usage)
+        if parsed.values["--output"]?.isEmpty == true { throw .usage("--output needs a folder, found an empty value", usage: usage) }
         guard parsed.positionals.count >= (comparing ? 2 : 1) else {
             throw .usage(comparing ? "compare needs a baseline and at least one variant" : "run needs at least one scenario file", usage: usage)
         }
@@ -66,15 +67,23 @@ struct SimulateCommand: Equatable {
         console.writeOut(standardOutput(summaries, comparisons))
     }
 
+    /// A scenario name as a folder name: letters, digits, `-`, `_` and `.` kept, anything else
+    /// (a `/`, so `../x` cannot leave the results folder) as `-`; never `.` or `..` alone.
+    static func folderName(_ name: String) -> String {
+        let kept = String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "-" })
+        return kept.allSatisfy { $0 == "." } || kept.isEmpty ? "scenario" : kept
+    }
+
     // MARK: - Files
 
     private func write(_ summaries: [RunSummary], _ comparisons: [PairedComparison]) throws(CLIError) {
         if comparing {
-            let folder = output ?? "Results/compare-\(summaries[0].name)-vs-\(summaries.dropFirst().map(\.name).joined(separator: "-"))"
+            let folder = output ?? "Results/compare-\(Self.folderName(summaries[0].name))-vs-\(summaries.dropFirst().map { Self.folderName($0.name) }.joined(separator: "-"))"
             try OutputFolder(path: folder).write(files(summaries, comparisons))
         } else {
             for summary in summaries {
-                let folder = output.map { summaries.count == 1 ? $0 : "\($0)/\(summary.name)" } ?? "Results/\(summary.name)"
+                let name = Self.folderName(summary.name)
+                let folder = output.map { summaries.count == 1 ? $0 : "\($0)/\(name)" } ?? "Results/\(name)"
                 try OutputFolder(path: folder).write(files([summary], []))
             }
         }

@@ -12,8 +12,8 @@ struct CommandParsingTests {
         #expect(try Command.parse(["match", "--cost-matrix", "m.csv"]) == .matchCostMatrix(MatchCostMatrixCommand(file: "m.csv")))
     }
 
-    @Test func noArgumentsAndHelpFlagsShowHelp() throws {
-        #expect(try Command.parse([]) == .help(topic: nil))
+    @Test func noArgumentsIsAUsageErrorAndHelpFlagsShowHelp() throws {
+        #expect(throws: CLIError.usage("no command given; 'sufficiency help' lists them", usage: "sufficiency <command> [options]")) { try Command.parse([]) }
         #expect(try Command.parse(["--help"]) == .help(topic: nil))
         #expect(try Command.parse(["match", "--help"]) == .help(topic: "match"))
         #expect(try Command.parse(["--version"]) == .version)

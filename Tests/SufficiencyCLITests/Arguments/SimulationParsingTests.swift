@@ -46,3 +46,16 @@ struct SimulationParsingTests {
         }
     }
 }
+
+struct OutputFolderNameTests {
+    @Test func scenarioNamesCannotLeaveTheResultsFolder() {
+        #expect(SimulateCommand.folderName("../../x") == "..-..-x")
+        #expect(SimulateCommand.folderName("..") == "scenario")
+        #expect(SimulateCommand.folderName("recruit-20") == "recruit-20")
+        #expect(!SimulateCommand.folderName("a/b\\c").contains("/"))
+    }
+
+    @Test func anEmptyOutputIsAUsageError() {
+        #expect(throws: CLIError.self) { try SimulateCommand.parse(["Scenarios/baseline.json", "--output", ""], comparing: false) }
+    }
+}
