@@ -26,7 +26,8 @@ public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible
 func dottedPath(_ components: [String]) -> String {
     var out = ""
     for component in components {
-        if let index = Int(component) {
+        // Foundation names array positions "Index 2"; they read as [2].
+        if let index = Int(component) ?? (component.hasPrefix("Index ") ? Int(component.dropFirst(6)) : nil) {
             out += "[\(index)]"
         } else {
             out += out.isEmpty ? component : "." + component

@@ -44,3 +44,11 @@ struct ValidationTests {
         #expect(try problems(#"{"time": {"startDate": "2025-02-30"}}"#) == ["time.startDate: expected a date as YYYY-MM-DD, found '2025-02-30'"])
     }
 }
+
+struct FieldPathTests {
+    @Test func arrayPositionsReadAsBrackets() throws {
+        let found = try problems(#"{"ageBands": [{"name": "a", "from": 0, "to": 5}, {"name": "b", "from": 5, "to": 18}, {"name": "c", "from": "x", "to": 18}]}"#)
+        #expect(found.contains { $0.contains("ageBands[2].from") }, "\(found)")
+        #expect(!found.contains { $0.contains("Index") })
+    }
+}
