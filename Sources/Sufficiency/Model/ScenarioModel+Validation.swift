@@ -133,6 +133,8 @@ extension ScenarioModel {
         let needs = s.needs
         v.check(!needs.isEmpty && Set(needs).count == needs.count && needs.count <= 64, "needs",
                 "expected a list of at most 64 distinct need names, found \(needs)")
+        // Everything below is by age band and need: without usable ones, stop here with what was found.
+        guard v.problems.isEmpty else { throw ScenarioError(v.problems) }
 
         // Geography
         let areas = s.geography.areas

@@ -52,3 +52,11 @@ struct FieldPathTests {
         #expect(!found.contains { $0.contains("Index") })
     }
 }
+
+struct StructuralProblemTests {
+    @Test func noAgeBandsOrNeedsIsAnErrorNotACrash() throws {
+        #expect(try problems(#"{"ageBands": []}"#).contains("ageBands: expected at least one age band, found none"))
+        #expect(try problems(#"{"needs": []}"#).contains { $0.hasPrefix("needs: expected a list") })
+        #expect(try problems(#"{"ageBands": [{"name": "all", "from": 0, "to": 12}]}"#).contains("ageBands[0].to: the last band must end at age 18, found 12"))
+    }
+}
