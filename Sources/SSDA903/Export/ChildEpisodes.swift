@@ -100,7 +100,7 @@ struct ChildEpisodes {
         let start = min(-1, max(child.birthDay + model.minimumAgeDays(of: first.kind), lead > 0 ? -lead : child.careStartDay))
         guard start > child.careStartDay else { return placements }
         return [CareLog.Placement(child: first.child, day: child.careStartDay, kind: .inHouseFoster, area: child.homeArea, reason: .entry),
-                CareLog.Placement(child: first.child, day: start, kind: first.kind, area: first.area, reason: .fromEmergency)]
+                CareLog.Placement(child: first.child, day: start, kind: first.kind, area: first.area, reason: .plannedMove)]
             + placements.dropFirst()
     }
 
