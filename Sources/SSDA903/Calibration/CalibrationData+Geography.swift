@@ -98,6 +98,6 @@ struct CalibratedGeography {
 
     /// Straight-line miles between grid references, to one decimal (the DfE measure).
     static func miles(_ a: (Double, Double), _ b: (Double, Double)) -> Double {
-        (((a.0 - b.0) * (a.0 - b.0) + (a.1 - b.1) * (a.1 - b.1)).squareRoot() / 1000 / 1.6093 * 10).rounded() / 10
+        MatchingWeights.miles(eastingA: a.0, northingA: a.1, eastingB: b.0, northingB: b.1)
     }
 }

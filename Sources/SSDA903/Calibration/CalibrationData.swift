@@ -27,7 +27,7 @@ struct CalibrationData {
             start = coverage.lowerBound
         }
         windowStart = start
-        windowYears = Double(options.asAt.dayNumber - start.dayNumber + 1) / ScenarioModelDays.perYear
+        windowYears = Double(options.asAt.dayNumber - start.dayNumber + 1) / ScenarioModel.daysPerYear
     }
 
     var window: ClosedRange<CalendarDate> { windowStart...options.asAt }
@@ -99,7 +99,7 @@ struct CalibrationData {
             guard let band = band(of: child, on: options.asAt) else { unplaced += 1; continue }
             byBand[band] += 1
             if let period = child.periods.last(where: { $0.start <= options.asAt }) {
-                let years = Double(options.asAt.dayNumber - period.start.dayNumber + 1) / ScenarioModelDays.perYear
+                let years = Double(options.asAt.dayNumber - period.start.dayNumber + 1) / ScenarioModel.daysPerYear
                 let timeBand = InitialChildren.yearsInCareBands.last { years >= $0.from }!.name
                 yearsInCare[bands[band].name, default: [:]][timeBand, default: 0] += 1
             }
@@ -227,7 +227,7 @@ struct CalibrationData {
                              "\(Self.format(max(0, p - half) * 100))-\(Self.format(min(1, p + half) * 100))%",
                              route.quantiles.count > 2 ? Self.format(route.quantiles[10][1]) : "past 18"])
             }
-            rows.append([name, "(periods, median years in care)", "\(fit.periods)", "", "", fit.medianYears.map(Self.format) ?? "over \(Self.format(Double(spells[b].map(\.days).max() ?? 0) / ScenarioModelDays.perYear))"])
+            rows.append([name, "(periods, median years in care)", "\(fit.periods)", "", "", fit.medianYears.map(Self.format) ?? "over \(Self.format(Double(spells[b].map(\.days).max() ?? 0) / ScenarioModel.daysPerYear))"])
         }
         report.table(["age band at entry", "route", "exits", "probability", "95% interval", "median years"], rows)
         let share = fosterAt18 > 0 ? Self.round(Double(stayingPut) / Double(fosterAt18), 4) : base.stayingPutShare
@@ -275,7 +275,7 @@ struct CalibrationData {
         var rows: [[String]] = []
         for b in bands.indices {
             for a in PlacementNeed.allCases {
-                let years = needDays[b][a.index] / ScenarioModelDays.perYear
+                let years = needDays[b][a.index] / ScenarioModel.daysPerYear
                 for z in PlacementNeed.allCases where moves[b][a.index][z.index] > 0 && years > 0 {
                     let n = moves[b][a.index][z.index]
                     changes[bands[b].name, default: [:]][a.rawValue, default: [:]][z.rawValue] = Self.round(Double(n) / years, 4)
@@ -287,11 +287,11 @@ struct CalibrationData {
         var breakdownRows: [[String]] = []
         for kind in PlacementKind.allCases where kind != .emergency {
             let n = bands.indices.map { breakdowns[$0][kind.index] }.reduce(0, +)
-            let years = bands.indices.map { kindDays[$0][kind.index] }.reduce(0, +) / ScenarioModelDays.perYear
+            let years = bands.indices.map { kindDays[$0][kind.index] }.reduce(0, +) / ScenarioModel.daysPerYear
             guard years >= 1 else { continue }
             var byBand = [String: Double]()
-            for b in bands.indices where kindDays[b][kind.index] / ScenarioModelDays.perYear >= 1 {
-                byBand[bands[b].name] = Self.round(Double(breakdowns[b][kind.index]) / (kindDays[b][kind.index] / ScenarioModelDays.perYear), 4)
+            for b in bands.indices where kindDays[b][kind.index] / ScenarioModel.daysPerYear >= 1 {
+                byBand[bands[b].name] = Self.round(Double(breakdowns[b][kind.index]) / (kindDays[b][kind.index] / ScenarioModel.daysPerYear), 4)
             }
             rates[kind] = (Self.round(Double(n) / years, 4), byBand)
             breakdownRows.append([kind.rawValue, "\(n)", Self.format(years), Self.format(Double(n) / years), Self.rateInterval(n, years)])

@@ -54,7 +54,7 @@ struct ExitFit {
                     incidence[route, default: []].append((day, totals[route]!))
                 }
                 survival *= 1 - Double(died) / Double(atRisk)
-                if median == nil && survival <= 0.5 { median = Double(day) / ScenarioModelDays.perYear }
+                if median == nil && survival <= 0.5 { median = Double(day) / ScenarioModel.daysPerYear }
             }
             atRisk -= leaving
         }
@@ -67,7 +67,7 @@ struct ExitFit {
             let quantiles = stride(from: 0.0, through: 1.0, by: 0.05).map { p -> [Double] in
                 let target = p * total
                 let day = p == 0 ? 0 : (curve.first { $0.value >= target - 1e-12 }?.days ?? curve.last!.days)
-                return [p, (Double(max(day, p == 0 ? 0 : 1)) / ScenarioModelDays.perYear * 1000).rounded() / 1000]
+                return [p, (Double(max(day, p == 0 ? 0 : 1)) / ScenarioModel.daysPerYear * 1000).rounded() / 1000]
             }
             routes.append(Route(route: route.rawValue, probability: total, quantiles: quantiles,
                                 exits: spells.filter { $0.route == route }.count))
@@ -84,9 +84,4 @@ struct ExitFit {
         }
         self.routes = rounded
     }
-}
-
-/// Days in a year, as the model counts them.
-enum ScenarioModelDays {
-    static let perYear = 365.25
 }

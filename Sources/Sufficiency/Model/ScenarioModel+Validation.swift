@@ -84,7 +84,8 @@ func format(_ value: Double) -> String {
 }
 
 extension ScenarioModel {
-    static let daysPerYear = 365.25
+    /// Days in a year, as the model counts ages and durations.
+    public static let daysPerYear = 365.25
 
     /// Checks a scenario and builds the engine's model.
     ///
