@@ -210,5 +210,4 @@ struct DemandGenerator {
     }
 }
 
-
 import Foundation

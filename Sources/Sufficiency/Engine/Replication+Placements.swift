@@ -39,6 +39,7 @@ extension Replication {
         child.outsideLA = outsideLA
         children[c] = child
         scheduleBreakdown(of: c)
+        schedulePlannedMove(of: c)
     }
 
     /// Draws the placement's breakdown time from the child's own stability stream (the same
@@ -52,7 +53,6 @@ extension Replication {
         if let day = firstEventDay(of: c, using: &rng, .breakdown(kind: kind.index)) {
             queue.schedule(day: day, .breakdown, subject: c, serial: child.serial)
         }
-        schedulePlannedMove(of: c)
     }
 
     /// A rate a day that depends on the child's age band (an enum, not a closure: a closure here
@@ -218,6 +218,7 @@ extension Replication {
                 waiting.append(c)
             } else {
                 scheduleBreakdown(of: c)
+                schedulePlannedMove(of: c)
             }
         }
     }

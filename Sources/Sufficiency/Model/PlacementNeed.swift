@@ -30,6 +30,16 @@ public enum PlacementNeed: String, CaseIterable, Codable, Sendable {
     /// Whether the need is met without a limited place (parents, adopters, other settings).
     public var isUnlimited: Bool { self == .placedWithParents || self == .placedForAdoption || self == .other }
 
-    /// Position in `allCases`, for indexing per-need arrays.
-    public var index: Int { Self.allCases.firstIndex(of: self)! }
+    /// Position in `allCases`, for indexing per-need arrays (a switch: it is read for every child
+    /// at every snapshot).
+    public var index: Int {
+        switch self {
+        case .fostering: return 0
+        case .residential: return 1
+        case .supportedAccommodation: return 2
+        case .placedWithParents: return 3
+        case .placedForAdoption: return 4
+        case .other: return 5
+        }
+    }
 }

@@ -43,14 +43,11 @@ struct CalibrateCommand: Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let json = try? encoder.encode(scenario) else { throw .failure("cannot encode the scenario") }
-        let report = URL(fileURLWithPath: output).deletingLastPathComponent().appendingPathComponent("calibration.md")
-        do {
-            try FileManager.default.createDirectory(at: report.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try (json + Data("\n".utf8)).write(to: URL(fileURLWithPath: output), options: .atomic)
-            try Data(calibration.report.utf8).write(to: report, options: .atomic)
-        } catch {
-            throw .failure("cannot write \(output): \(error.localizedDescription)")
-        }
+        let file = URL(fileURLWithPath: output)
+        let report = file.deletingLastPathComponent().appendingPathComponent("calibration.md")
+        try OutputFolder(path: file.deletingLastPathComponent().path).write([
+            (file.lastPathComponent, String(decoding: json, as: UTF8.self) + "\n"), ("calibration.md", calibration.report),
+        ])
         console.writeOut("Wrote \(output) and \(report.path): \(scenario.initialChildren.byAgeBand.values.reduce(0, +)) children in care on \(asAt.iso), \(Int(scenario.entries.ratePerYear.values.reduce(0, +).rounded())) entries a year\n")
     }
 }
