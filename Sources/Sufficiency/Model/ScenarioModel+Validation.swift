@@ -13,8 +13,13 @@ struct Validator {
         if !condition { fail(path, message()) }
     }
 
-    mutating func nonNegative(_ value: Double, _ path: String) {
-        check(value >= 0 && value.isFinite, path, "must be a finite number >= 0, got \(format(value))")
+    /// A number within its documented range (`ScenarioLimits`).
+    mutating func within(_ value: Double, _ range: ClosedRange<Double>, _ path: String) {
+        check(range.contains(value), path, "must be a number from \(format(range.lowerBound)) to \(format(range.upperBound)), got \(format(value))")
+    }
+
+    mutating func within(_ value: Int, _ range: ClosedRange<Int>, _ path: String) {
+        check(range.contains(value), path, "must be a whole number from \(range.lowerBound) to \(range.upperBound), got \(value)")
     }
 
     mutating func probability(_ value: Double, _ path: String) {
@@ -29,7 +34,7 @@ struct Validator {
                 fail("\(path).\(key)", "unknown \(what) '\(key)'" + suggestion(key, known) + "; expected one of: \(known.joined(separator: ", "))")
                 continue
             }
-            nonNegative(value, "\(path).\(key)")
+            within(value, 0...1, "\(path).\(key)")
             out[index] = value
         }
         let total = shares.values.reduce(0, +)
@@ -54,13 +59,17 @@ struct Validator {
         return 0
     }
 
-    mutating func distribution(_ d: Distribution, _ path: String) {
+    /// A distribution whose values lie in `range` (years in care, or miles).
+    mutating func distribution(_ d: Distribution, _ path: String, range: ClosedRange<Double>) {
         switch d {
-        case let .exponential(mean): check(mean > 0 && mean.isFinite, "\(path).mean", "must be > 0, got \(format(mean))")
+        case let .exponential(mean):
+            check(mean > 0, "\(path).mean", "must be > 0, got \(format(mean))")
+            within(mean, range, "\(path).mean")
         case let .lognormal(median, sigma):
-            check(median > 0 && median.isFinite, "\(path).median", "must be > 0, got \(format(median))")
-            check(sigma >= 0 && sigma.isFinite, "\(path).sigma", "must be >= 0, got \(format(sigma))")
-        case let .fixed(value): nonNegative(value, "\(path).value")
+            check(median > 0, "\(path).median", "must be > 0, got \(format(median))")
+            within(median, range, "\(path).median")
+            within(sigma, ScenarioLimits.sigma, "\(path).sigma")
+        case let .fixed(value): within(value, range, "\(path).value")
         case let .empirical(quantiles):
             let wellFormed = quantiles.count >= 2 && quantiles.allSatisfy { $0.count == 2 }
             guard wellFormed else {
@@ -69,14 +78,20 @@ struct Validator {
             let ps = quantiles.map { $0[0] }, vs = quantiles.map { $0[1] }
             check(ps.first == 0 && ps.last == 1 && zip(ps, ps.dropFirst()).allSatisfy { $0 <= $1 }, "\(path).quantiles",
                   "probabilities must rise from 0 to 1, got \(ps.map(format).joined(separator: ", "))")
-            check(vs.allSatisfy { $0 >= 0 } && zip(vs, vs.dropFirst()).allSatisfy { $0 <= $1 }, "\(path).quantiles",
-                  "values must be >= 0 and never fall, got \(vs.map(format).joined(separator: ", "))")
+            check(vs.allSatisfy { range.contains($0) } && zip(vs, vs.dropFirst()).allSatisfy { $0 <= $1 }, "\(path).quantiles",
+                  "values must be from \(format(range.lowerBound)) to \(format(range.upperBound)) and never fall, got \(vs.map(format).joined(separator: ", "))")
         }
     }
 
     func suggestion(_ word: String, _ known: [String]) -> String {
         closestKey(to: word, among: known).map { " (did you mean '\($0)'?)" } ?? ""
     }
+}
+
+/// Whole days in `years` (any Double: a value validation refuses still converts without a trap).
+func days(years: Double) -> Int {
+    let days = years * ScenarioModel.daysPerYear
+    return days.isFinite ? Int(min(max(days, -1e12), 1e12).rounded()) : 0
 }
 
 func format(_ value: Double) -> String {
@@ -130,12 +145,25 @@ extension ScenarioModel {
                    : "bands must not overlap: the previous band ends at \(bands[i - 1].to), this one starts at \(bands[i].from)")
         }
         let bandNames = bands.map(\.name)
-        let bandUpper = bands.map { Int((Double($0.to) * year).rounded()) }
+        let bandUpper = bands.map { days(years: Double($0.to)) }
         let needs = s.needs
         v.check(!needs.isEmpty && Set(needs).count == needs.count && needs.count <= 64, "needs",
                 "expected a list of at most 64 distinct need names, found \(needs)")
+        for (i, need) in needs.enumerated() where need.trimmingCharacters(in: .whitespaces).isEmpty {
+            v.fail("needs[\(i)]", "expected a name, found an empty string")
+        }
         // Everything below is by age band and need: without usable ones, stop here with what was found.
         guard v.problems.isEmpty else { throw ScenarioError(v.problems) }
+
+        // Size: refuse, before allocating anything, a scenario one replication of which would not fit.
+        let size = ScenarioSize(s)
+        let memory = Double(ProcessInfo.processInfo.physicalMemory)
+        if size.childrenPerReplication > ScenarioLimits.childrenPerReplication || size.workingBytes > memory / 2 {
+            v.fail("entries", String(format: "one replication would simulate about %.0f children and %.0f places, needing about %@ of memory; "
+                + "the limit is %.0f children and half this machine's %@", size.childrenPerReplication, size.placesPerReplication,
+                ScenarioSize.describe(bytes: size.workingBytes), ScenarioLimits.childrenPerReplication, ScenarioSize.describe(bytes: memory)))
+            throw ScenarioError(v.problems)
+        }
 
         // Geography
         let areas = s.geography.areas
@@ -144,6 +172,8 @@ extension ScenarioModel {
         v.check(Set(areaNames).count == areaNames.count, "geography.areas", "area names must be unique")
         v.check(areas.contains { $0.insideLA }, "geography.areas", "expected at least one area inside the LA (insideLA: true)")
         for (i, area) in areas.enumerated() {
+            v.within(area.easting, ScenarioLimits.gridMetres, "geography.areas[\(i)].easting")
+            v.within(area.northing, ScenarioLimits.gridMetres, "geography.areas[\(i)].northing")
             for (k, postcode) in area.postcodes.enumerated() {
                 v.check(Area.isPostcode(postcode), "geography.areas[\(i)].postcodes[\(k)]",
                         "expected a postcode in capitals with one space, like \"LE9 7TH\", found \"\(postcode)\"")
@@ -164,10 +194,10 @@ extension ScenarioModel {
         var ratePerDay = [Double](repeating: 0, count: bands.count)
         for (key, rate) in e.ratePerYear.sorted(by: { $0.key < $1.key }) {
             let band = v.index(of: key, in: bandNames, what: "age band", "entries.ratePerYear.\(key)")
-            v.nonNegative(rate, "entries.ratePerYear.\(key)")
+            v.within(rate, ScenarioLimits.entriesPerYear, "entries.ratePerYear.\(key)")
             ratePerDay[band] = max(rate, 0) / year
         }
-        v.check(e.trendPerYear > -1 && e.trendPerYear.isFinite, "entries.trendPerYear", "must be > -1, got \(format(e.trendPerYear))")
+        v.within(e.trendPerYear, ScenarioLimits.trendPerYear, "entries.trendPerYear")
         var needShares = [[Double]](repeating: [Double](repeating: 0, count: needs.count), count: bands.count)
         for (key, mix) in e.needMix.sorted(by: { $0.key < $1.key }) {
             let band = v.index(of: key, in: bandNames, what: "age band", "entries.needMix.\(key)")
@@ -179,11 +209,11 @@ extension ScenarioModel {
         }
         var groupSizes: [Int] = [], groupShares: [Double] = []
         for (key, share) in e.siblingGroupSizes.sorted(by: { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }) {
-            guard let size = Int(key), size >= 1 else {
-                v.fail("entries.siblingGroupSizes.\(key)", "expected a group size (a whole number >= 1) as the key, found '\(key)'")
+            guard let size = Int(key), ScenarioLimits.siblingGroupSize.contains(size) else {
+                v.fail("entries.siblingGroupSizes.\(key)", "expected a group size (a whole number from \(ScenarioLimits.siblingGroupSize.lowerBound) to \(ScenarioLimits.siblingGroupSize.upperBound)) as the key, found '\(key)'")
                 continue
             }
-            v.nonNegative(share, "entries.siblingGroupSizes.\(key)")
+            v.within(share, 0...1, "entries.siblingGroupSizes.\(key)")
             groupSizes.append(size)
             groupShares.append(share)
         }
@@ -201,7 +231,7 @@ extension ScenarioModel {
                 let path = "exits.byAgeBand.\(key)[\(i)]"
                 let index = v.index(of: route.route, in: routeNames, what: "exit route", "\(path).route")
                 v.probability(route.probability, "\(path).probability")
-                v.distribution(route.duration, "\(path).duration")
+                v.distribution(route.duration, "\(path).duration", range: ScenarioLimits.durationYears)
                 routes[band].append(ExitRouteModel(route: index, probability: route.probability, durationYears: route.duration))
             }
             let total = list.map(\.probability).reduce(0, +)
@@ -212,8 +242,8 @@ extension ScenarioModel {
         }
         v.probability(x.stayingPutShare, "exits.stayingPutShare")
         v.check(x.stayingPutUntilAge >= 18 && x.stayingPutUntilAge <= 25, "exits.stayingPutUntilAge", "must be from 18 to 25, got \(format(x.stayingPutUntilAge))")
-        v.nonNegative(x.placedForAdoptionWeeks, "exits.placedForAdoptionWeeks")
-        v.nonNegative(x.placedWithParentsWeeks, "exits.placedWithParentsWeeks")
+        v.within(x.placedForAdoptionWeeks, ScenarioLimits.weeks, "exits.placedForAdoptionWeeks")
+        v.within(x.placedWithParentsWeeks, ScenarioLimits.weeks, "exits.placedWithParentsWeeks")
 
         // Placement needs
         let pn = s.placementNeeds, needKinds = PlacementNeed.allCases.map(\.rawValue), n = needKinds.count
@@ -254,25 +284,25 @@ extension ScenarioModel {
         var kindCost: [Double] = [], kindRate: [Double] = [], kindMin: [Int] = [], kindMax: [Int] = [], kindNeeds: [UInt64] = []
         for kind in PlacementKind.allCases {
             let t = s.placementTypes[kind], path = "placementTypes.\(kind.rawValue)"
-            v.nonNegative(t.weeklyCost, "\(path).weeklyCost")
-            v.nonNegative(t.breakdownRatePerYear, "\(path).breakdownRatePerYear")
+            v.within(t.weeklyCost, ScenarioLimits.pounds, "\(path).weeklyCost")
+            v.within(t.breakdownRatePerYear, ScenarioLimits.ratePerYear, "\(path).breakdownRatePerYear")
             var cost = [Double](repeating: t.weeklyCost, count: bands.count)
             for (key, value) in (t.weeklyCostByAgeBand ?? [:]).sorted(by: { $0.key < $1.key }) {
                 let band = v.index(of: key, in: bandNames, what: "age band", "\(path).weeklyCostByAgeBand.\(key)")
-                v.nonNegative(value, "\(path).weeklyCostByAgeBand.\(key)")
+                v.within(value, ScenarioLimits.pounds, "\(path).weeklyCostByAgeBand.\(key)")
                 cost[band] = value
             }
             var rate = [Double](repeating: t.breakdownRatePerYear / year, count: bands.count)
             for (key, value) in (t.breakdownRateByAgeBand ?? [:]).sorted(by: { $0.key < $1.key }) {
                 let band = v.index(of: key, in: bandNames, what: "age band", "\(path).breakdownRateByAgeBand.\(key)")
-                v.nonNegative(value, "\(path).breakdownRateByAgeBand.\(key)")
+                v.within(value, ScenarioLimits.ratePerYear, "\(path).breakdownRateByAgeBand.\(key)")
                 rate[band] = value / year
             }
             v.check(t.minAge >= 0 && t.minAge < t.maxAge && t.maxAge <= 18, path, "expected 0 <= minAge < maxAge <= 18, found minAge \(t.minAge), maxAge \(t.maxAge)")
             kindCost += cost
             kindRate += rate
-            kindMin.append(Int((Double(t.minAge) * year).rounded()))
-            kindMax.append(Int((Double(t.maxAge) * year).rounded()))
+            kindMin.append(days(years: Double(t.minAge)))
+            kindMax.append(days(years: Double(t.maxAge)))
             kindNeeds.append(v.indices(t.needsMet, known: needs, what: "need", "\(path).needsMet"))
         }
 
@@ -281,12 +311,12 @@ extension ScenarioModel {
         v.check(f.unavailableShare >= 0 && f.unavailableShare < 1, "supply.inHouseFoster.unavailableShare",
                 "must be a share from 0 up to (not including) 1, got \(format(f.unavailableShare))")
         func household(_ p: HouseholdProfile, area: Int, _ path: String, _ v: inout Validator) -> HouseholdModel {
-            v.check(p.places >= 1, "\(path).places", "must be >= 1, got \(p.places)")
+            v.within(p.places, ScenarioLimits.householdPlaces, "\(path).places")
             v.check(p.minAge >= 0 && p.minAge < p.maxAge && p.maxAge <= 18, path, "expected 0 <= minAge < maxAge <= 18, found minAge \(p.minAge), maxAge \(p.maxAge)")
             v.check(p.siblingCapacity >= 1 && p.siblingCapacity <= max(p.places, 1), "\(path).siblingCapacity",
                     "must be from 1 to places (\(p.places)), got \(p.siblingCapacity)")
-            return HouseholdModel(area: area, places: max(p.places, 1), minAgeDays: Int((Double(p.minAge) * year).rounded()),
-                                  maxAgeDays: Int((Double(p.maxAge) * year).rounded()),
+            return HouseholdModel(area: area, places: max(p.places, 1), minAgeDays: days(years: Double(p.minAge)),
+                                  maxAgeDays: days(years: Double(p.maxAge)),
                                   needs: v.indices(p.needs, known: needs, what: "need", "\(path).needs"),
                                   siblingCapacity: max(1, min(p.siblingCapacity, p.places)))
         }
@@ -294,39 +324,39 @@ extension ScenarioModel {
         for (i, group) in f.households.enumerated() {
             let path = "supply.inHouseFoster.households[\(i)]"
             let area = v.index(of: group.area, in: areaNames, what: "area", "\(path).area")
-            v.check(group.count >= 0, "\(path).count", "must be >= 0, got \(group.count)")
+            v.within(group.count, ScenarioLimits.count, "\(path).count")
             let model = household(group.profile, area: area, path, &v)
-            households.append(contentsOf: repeatElement(model, count: max(group.count, 0)))
+            households.append(contentsOf: repeatElement(model, count: ScenarioLimits.count.contains(group.count) ? group.count : 0))
         }
         v.check(!f.approvalsPerYear.isEmpty, "supply.inHouseFoster.approvalsPerYear", "expected at least one year's approvals, found none")
-        for (i, value) in f.approvalsPerYear.enumerated() { v.nonNegative(value, "supply.inHouseFoster.approvalsPerYear[\(i)]") }
+        for (i, value) in f.approvalsPerYear.enumerated() { v.within(value, ScenarioLimits.approvalsPerYear, "supply.inHouseFoster.approvalsPerYear[\(i)]") }
         let newHousehold = household(f.newHouseholds, area: 0, "supply.inHouseFoster.newHouseholds", &v)
         let newAreaShares = f.newHouseholds.areaMix.map {
             v.shares($0, known: areaNames, what: "area", "supply.inHouseFoster.newHouseholds.areaMix")
         } ?? equalInside
-        v.nonNegative(f.approvalToFirstPlacementWeeks, "supply.inHouseFoster.approvalToFirstPlacementWeeks")
-        v.nonNegative(f.deregistrationRatePerYear, "supply.inHouseFoster.deregistrationRatePerYear")
-        v.nonNegative(f.recruitmentCostPerApproval, "supply.inHouseFoster.recruitmentCostPerApproval")
+        v.within(f.approvalToFirstPlacementWeeks, ScenarioLimits.weeks, "supply.inHouseFoster.approvalToFirstPlacementWeeks")
+        v.within(f.deregistrationRatePerYear, ScenarioLimits.ratePerYear, "supply.inHouseFoster.deregistrationRatePerYear")
+        v.within(f.recruitmentCostPerApproval, ScenarioLimits.pounds, "supply.inHouseFoster.recruitmentCostPerApproval")
         var homes: [(area: Int, beds: Int)] = []
         for (i, home) in s.supply.inHouseResidential.homes.enumerated() {
             let path = "supply.inHouseResidential.homes[\(i)]"
             let area = v.index(of: home.area, in: areaNames, what: "area", "\(path).area")
-            v.check(home.beds >= 0, "\(path).beds", "must be >= 0, got \(home.beds)")
-            homes.append((area, max(home.beds, 0)))
+            v.within(home.beds, ScenarioLimits.count, "\(path).beds")
+            homes.append((area, ScenarioLimits.count.contains(home.beds) ? home.beds : 0))
         }
         var markets: [MarketModel] = []
         for kind in PlacementKind.allCases where kind.isMarket {
             let m = s.supply.markets[kind]!, path = "supply.markets.\(kind.rawValue)"
-            v.check(m.capacity >= 0, "\(path).capacity", "must be >= 0, got \(m.capacity)")
+            v.within(m.capacity, ScenarioLimits.count, "\(path).capacity")
             var slotAreas: [Int] = []
             if let distance = m.distanceMiles {
-                v.distribution(distance, "\(path).distanceMiles")
+                v.distribution(distance, "\(path).distanceMiles", range: ScenarioLimits.distanceMiles)
                 v.check(m.locations.isEmpty, "\(path)", "give either locations or distanceMiles, not both")
-            } else if m.capacity > 0 {
+            } else if m.capacity > 0, ScenarioLimits.count.contains(m.capacity) {
                 let shares = v.shares(m.locations, known: areaNames, what: "area", "\(path).locations")
                 slotAreas = Self.spread(max(m.capacity, 0), over: shares)
             }
-            markets.append(MarketModel(kind: kind, capacity: max(m.capacity, 0), slotAreas: slotAreas, distanceMiles: m.distanceMiles))
+            markets.append(MarketModel(kind: kind, capacity: ScenarioLimits.count.contains(m.capacity) ? m.capacity : 0, slotAreas: slotAreas, distanceMiles: m.distanceMiles))
         }
 
         // Children in care at the start.
@@ -341,15 +371,15 @@ extension ScenarioModel {
                 if kind == nil {
                     v.fail("\(path).placementType", "unknown placement type '\(c.placementType)'" + v.suggestion(c.placementType, PlacementKind.allCases.map(\.rawValue)))
                 }
-                return InitialChild(ageDays: Int(c.age * year), need: v.index(of: c.need, in: needs, what: "need", "\(path).need"),
+                return InitialChild(ageDays: days(years: c.age), need: v.index(of: c.need, in: needs, what: "need", "\(path).need"),
                                     kind: kind ?? .emergency, homeArea: v.index(of: c.homeArea, in: areaNames, what: "area", "\(path).homeArea"))
             }
             for child in initialList! { byKind[PlacementKind.allCases.firstIndex(of: child.kind)!] += 1 }
         } else {
             for (key, count) in ic.byAgeBand.sorted(by: { $0.key < $1.key }) {
                 let band = v.index(of: key, in: bandNames, what: "age band", "initialChildren.byAgeBand.\(key)")
-                v.check(count >= 0, "initialChildren.byAgeBand.\(key)", "must be >= 0, got \(count)")
-                byBand[band] = max(count, 0)
+                v.within(count, ScenarioLimits.count, "initialChildren.byAgeBand.\(key)")
+                byBand[band] = ScenarioLimits.count.contains(count) ? count : 0
             }
             for (key, count) in ic.byPlacementType.sorted(by: { $0.key < $1.key }) {
                 guard let kind = PlacementKind(rawValue: key) else {
@@ -357,8 +387,8 @@ extension ScenarioModel {
                            + "; expected one of: \(PlacementKind.allCases.map(\.rawValue).joined(separator: ", "))")
                     continue
                 }
-                v.check(count >= 0, "initialChildren.byPlacementType.\(key)", "must be >= 0, got \(count)")
-                byKind[PlacementKind.allCases.firstIndex(of: kind)!] = max(count, 0)
+                v.within(count, ScenarioLimits.count, "initialChildren.byPlacementType.\(key)")
+                byKind[PlacementKind.allCases.firstIndex(of: kind)!] = ScenarioLimits.count.contains(count) ? count : 0
             }
             v.check(byBand.reduce(0, +) == byKind.reduce(0, +), "initialChildren",
                     "byAgeBand totals \(byBand.reduce(0, +)) children but byPlacementType totals \(byKind.reduce(0, +)); they must agree")
@@ -374,8 +404,8 @@ extension ScenarioModel {
                         v.fail(path, "unknown placement type '\(type)'" + v.suggestion(type, PlacementKind.allCases.map(\.rawValue)))
                         continue
                     }
-                    v.check(count >= 0, path, "must be >= 0, got \(count)")
-                    counts[band][kind.index] = max(count, 0)
+                    v.within(count, ScenarioLimits.count, path)
+                    counts[band][kind.index] = ScenarioLimits.count.contains(count) ? count : 0
                 }
             }
             for b in bands.indices {
@@ -398,10 +428,10 @@ extension ScenarioModel {
                 let band = v.index(of: key, in: bandNames, what: "age band", "initialChildren.yearsInCare.\(key)")
                 for (name, count) in counts.sorted(by: { $0.key < $1.key }) {
                     let t = v.index(of: name, in: timeBands, what: "years-in-care band", "initialChildren.yearsInCare.\(key).\(name)")
-                    v.check(count >= 0, "initialChildren.yearsInCare.\(key).\(name)", "must be >= 0, got \(count)")
-                    shares[band][t] = Double(max(count, 0))
+                    v.within(count, ScenarioLimits.count, "initialChildren.yearsInCare.\(key).\(name)")
+                    shares[band][t] = Double(ScenarioLimits.count.contains(count) ? count : 0)
                 }
-                let total = counts.values.reduce(0, +)
+                let total = counts.values.reduce(0) { $0 + (ScenarioLimits.count.contains($1) ? $1 : 0) }
                 v.check(total == byBand[band], "initialChildren.yearsInCare.\(key)", "totals \(total) children but byAgeBand.\(key) is \(byBand[band]); they must agree")
             }
             yearsInCare = shares
@@ -424,13 +454,13 @@ extension ScenarioModel {
         let w = s.matching.weights
         for (name, value) in [("weeklyCost", w.weeklyCost), ("perMile", w.perMile), ("over20Miles", w.over20Miles),
                               ("siblingSplit", w.siblingSplit), ("inHouseBonus", w.inHouseBonus), ("inAreaBonus", w.inAreaBonus)] {
-            v.check(value.isFinite, "matching.weights.\(name)", "must be a finite number, got \(value)")
+            v.within(value, ScenarioLimits.weight, "matching.weights.\(name)")
         }
-        v.check(s.matching.roundEveryDays >= 1, "matching.roundEveryDays", "must be >= 1, got \(s.matching.roundEveryDays)")
-        v.nonNegative(s.matching.stepDown.minimumWeeksInResidential, "matching.stepDown.minimumWeeksInResidential")
-        v.check(s.costs.inflationPerYear > -1 && s.costs.inflationPerYear.isFinite, "costs.inflationPerYear", "must be > -1, got \(format(s.costs.inflationPerYear))")
-        v.nonNegative(s.costs.stayingPutWeeklyCost, "costs.stayingPutWeeklyCost")
-        v.check(s.monteCarlo.replications >= 1, "monteCarlo.replications", "must be >= 1, got \(s.monteCarlo.replications)")
+        v.within(s.matching.roundEveryDays, ScenarioLimits.roundEveryDays, "matching.roundEveryDays")
+        v.within(s.matching.stepDown.minimumWeeksInResidential, ScenarioLimits.weeks, "matching.stepDown.minimumWeeksInResidential")
+        v.within(s.costs.inflationPerYear, ScenarioLimits.inflationPerYear, "costs.inflationPerYear")
+        v.within(s.costs.stayingPutWeeklyCost, ScenarioLimits.pounds, "costs.stayingPutWeeklyCost")
+        v.within(s.monteCarlo.replications, ScenarioLimits.replications, "monteCarlo.replications")
 
         guard v.problems.isEmpty else { throw ScenarioError(v.problems) }
 

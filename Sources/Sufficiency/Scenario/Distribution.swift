@@ -22,6 +22,8 @@ public enum Distribution: Codable, Equatable, Sendable {
             }
             return value
         }
+        let fields: [String: [CodingKeys]] = ["exponential": [.mean], "lognormal": [.median, .sigma], "fixed": [.value], "empirical": [.quantiles]]
+        if let own = fields[kind] { try read.only([.kind] + own, because: "\(kind == "exponential" || kind == "empirical" ? "an" : "a") \(kind) distribution has no such field") }
         switch kind {
         case "exponential": self = .exponential(mean: try need(.mean))
         case "lognormal": self = .lognormal(median: try need(.median), sigma: try need(.sigma))

@@ -3,27 +3,54 @@
 /// one (a typo must never be silently ignored).
 struct FieldReader<Key: CodingKey & CaseIterable & RawRepresentable> where Key.RawValue == String {
     private let container: KeyedDecodingContainer<Key>
+    private let decoder: any Decoder
+    /// Where problems go when the decoder collects them all (`ParsedJSONDecoder`); without one,
+    /// the first problem is thrown.
+    private let log: ProblemLog?
 
     init(_ decoder: any Decoder, _ keys: Key.Type) throws {
+        self.decoder = decoder
+        log = ProblemLog.of(decoder)
         let any = try decoder.container(keyedBy: AnyCodingKey.self)
+        container = try decoder.container(keyedBy: Key.self)
         let known = Key.allCases.map(\.rawValue)
         for key in any.allKeys where Key(rawValue: key.stringValue) == nil {
-            throw ScenarioDecodingProblem(
+            try report(ScenarioDecodingProblem(
                 path: (decoder.codingPath + [key]).map(\.stringValue),
                 message: "unknown key '\(key.stringValue)'" + (closestKey(to: key.stringValue, among: known).map { "; did you mean '\($0)'?" } ?? "")
-                    + " (expected one of: \(known.joined(separator: ", ")))")
+                    + " (expected one of: \(known.joined(separator: ", ")))"))
         }
-        container = try decoder.container(keyedBy: Key.self)
     }
 
-    /// The field's value, or `fallback` when the file leaves it out.
+    /// Records a problem and goes on, or throws it when problems are not collected.
+    func report(_ problem: any Error) throws {
+        guard let log else { throw problem }
+        log.record(problem, at: decoder.codingPath.map(\.stringValue))
+    }
+
+    /// The field's value, or `fallback` when the file leaves it out (or, when problems are
+    /// collected, when the value is wrong: the problem is recorded and decoding goes on).
     func callAsFunction<T: Decodable>(_ key: Key, default fallback: @autoclosure () -> T) throws -> T {
-        try container.decodeIfPresent(T.self, forKey: key) ?? fallback()
+        do {
+            return try container.decodeIfPresent(T.self, forKey: key) ?? fallback()
+        } catch {
+            try report(error)
+            return fallback()
+        }
     }
 
     /// An optional field with no default.
     func optional<T: Decodable>(_ key: Key) throws -> T? {
         try container.decodeIfPresent(T.self, forKey: key)
+    }
+
+    /// Refuses the keys present that are not in `allowed` (fields that belong to another variant,
+    /// such as a `median` on an exponential distribution).
+    func only(_ allowed: [Key], because reason: String) throws {
+        for key in container.allKeys where !allowed.contains(where: { $0.stringValue == key.stringValue }) {
+            try report(ScenarioDecodingProblem(path: (decoder.codingPath + [key]).map(\.stringValue),
+                                               message: "unexpected key '\(key.stringValue)': \(reason) (expected only: \(allowed.map(\.stringValue).joined(separator: ", ")))"))
+        }
     }
 }
 

@@ -13,14 +13,9 @@ public enum ScenarioLoader {
     public static func scenario(at path: String) throws(ScenarioError) -> Scenario {
         let merged = try resolvedObject(at: path, chain: [])
         do {
-            let data = try JSONSerialization.data(withJSONObject: merged)
-            return try JSONDecoder().decode(Scenario.self, from: data)
-        } catch let problem as ScenarioDecodingProblem {
-            throw ScenarioError(file: path, path: dottedPath(problem.path), problem.message)
-        } catch let error as DecodingError {
-            throw describe(error, file: path)
+            return try ParsedJSONDecoder().decode(Scenario.self, from: merged)
         } catch {
-            throw ScenarioError(file: path, "cannot be read: \(error.localizedDescription)")
+            throw ScenarioError(error.problems.map { .init(file: path, path: dottedPath($0.path), message: $0.message) })
         }
     }
 
@@ -32,101 +27,65 @@ public enum ScenarioLoader {
         return try ScenarioModel(validating: scenario, file: path)
     }
 
-    /// The file's JSON object with its `extends` chain merged in (the file wins).
-    static func resolvedObject(at path: String, chain: [String]) throws(ScenarioError) -> [String: Any] {
+    /// The file's JSON object with its `extends` chain merged in (the file wins). Each file in
+    /// the chain is read strictly and must itself be a version this build reads.
+    static func resolvedObject(at path: String, chain: [String]) throws(ScenarioError) -> ParsedJSON {
         let canonical = URL(fileURLWithPath: path).standardizedFileURL.path
         if chain.contains(canonical) {
             throw ScenarioError(file: path, path: "extends", "expected a chain of base scenarios without a cycle, found \((chain + [canonical]).map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: " -> "))")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let exists = FileManager.default.fileExists(atPath: path)
-            throw ScenarioError(file: path, exists ? "cannot be read" : "no such file")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw ScenarioError(file: path, isFolder.boolValue ? "expected a scenario file, found a folder" : "no such file")
         }
-        let parsed: Any
+        guard let data = FileManager.default.contents(atPath: path) else { throw ScenarioError(file: path, "cannot be read") }
+        let parsed: ParsedJSON
         do {
-            parsed = try JSONSerialization.jsonObject(with: data)
+            parsed = try ParsedJSON.parse(Array(data))
         } catch {
-            let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error.localizedDescription)"
-            throw ScenarioError(file: path, "expected a JSON object, found text that is not valid JSON (\(detail))")
+            throw ScenarioError(file: path, "\(error) (the file is not valid JSON)")
         }
-        guard var object = parsed as? [String: Any] else {
-            throw ScenarioError(file: path, "expected a JSON object at the top level, found \(jsonKind(parsed))")
+        guard case var .object(pairs) = parsed else {
+            throw ScenarioError(file: path, "expected a JSON object at the top level, found \(parsed.kind)")
         }
-        let ownName = object["name"] as? String ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-        if let base = object.removeValue(forKey: "extends") {
-            guard let relative = base as? String else {
-                throw ScenarioError(file: path, path: "extends", "expected a file name, found \(jsonKind(base))")
+        if let version = parsed["version"], case let .number(text) = version, let number = Int(text), number > Scenario.currentVersion {
+            throw ScenarioError(file: path, path: "version", "this file is version \(number), newer than this build reads (version \(Scenario.currentVersion)); update sufficiency")
+        }
+        let ownName: String
+        switch parsed["name"] {
+        case nil: ownName = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        case let .string(name)?: ownName = name
+        case let other?: throw ScenarioError(file: path, path: "name", "expected a string, found \(other.kind)")
+        }
+        pairs.removeAll { $0.key == "name" }
+        if let base = parsed["extends"] {
+            pairs.removeAll { $0.key == "extends" }
+            guard case let .string(reference) = base, !reference.isEmpty else {
+                throw ScenarioError(file: path, path: "extends", "expected a file name, found \(base.kind)")
             }
-            let basePath = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(relative).path
+            // A relative path is read from the file's own folder; an absolute one as it is.
+            let basePath = reference.hasPrefix("/") ? reference
+                : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(reference).path
             guard FileManager.default.fileExists(atPath: basePath) else {
-                throw ScenarioError(file: path, path: "extends", "expected an existing scenario file, found '\(relative)' (no such file at \(basePath))")
+                throw ScenarioError(file: path, path: "extends", "expected an existing scenario file, found '\(reference)' (no such file at \(basePath))")
             }
             let baseObject = try resolvedObject(at: basePath, chain: chain + [canonical])
-            object = merge(baseObject, object) as? [String: Any] ?? object
+            if case let .object(merged) = merge(baseObject, .object(pairs)) { pairs = merged }
+            pairs.removeAll { $0.key == "name" }
         }
-        object["name"] = ownName
-        return object
+        return .object([("name", .string(ownName))] + pairs)
     }
 
     /// Objects merge key by key (recursively); anything else in `override` replaces `base`.
-    static func merge(_ base: Any, _ override: Any) -> Any {
-        guard let baseObject = base as? [String: Any], let overrideObject = override as? [String: Any] else { return override }
-        var merged = baseObject
-        for (key, value) in overrideObject {
-            merged[key] = merged[key].map { merge($0, value) } ?? value
+    static func merge(_ base: ParsedJSON, _ override: ParsedJSON) -> ParsedJSON {
+        guard case var .object(merged) = base, case let .object(overrides) = override else { return override }
+        for (key, value) in overrides {
+            if let index = merged.firstIndex(where: { $0.key == key }) {
+                merged[index].value = merge(merged[index].value, value)
+            } else {
+                merged.append((key, value))
+            }
         }
-        return merged
-    }
-
-    static func jsonKind(_ value: Any) -> String {
-        switch value {
-        case is [String: Any]: return "an object"
-        case is [Any]: return "an array"
-        case is String: return "a string"
-        case is NSNumber: return "a number"
-        case is NSNull: return "null"
-        default: return "\(type(of: value))"
-        }
-    }
-
-    /// Renders a `DecodingError` with its coding path joined by dots.
-    static func describe(_ error: DecodingError, file: String) -> ScenarioError {
-        func path(_ context: DecodingError.Context, _ extra: [String] = []) -> String {
-            dottedPath(context.codingPath.map(\.stringValue) + extra)
-        }
-        switch error {
-        case let .typeMismatch(type, context):
-            return ScenarioError(file: file, path: path(context), "expected \(describe(type)), \(foundText(context.debugDescription))")
-        case let .valueNotFound(type, context):
-            return ScenarioError(file: file, path: path(context), "expected \(describe(type)), found null")
-        case let .keyNotFound(key, context):
-            return ScenarioError(file: file, path: path(context, [key.stringValue]), "expected this field, found nothing")
-        case let .dataCorrupted(context):
-            return ScenarioError(file: file, path: path(context), context.debugDescription)
-        @unknown default:
-            return ScenarioError(file: file, "\(error)")
-        }
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is Double.Type: return "a number"
-        case is Int.Type, is UInt64.Type: return "a whole number"
-        case is String.Type: return "a string"
-        case is Bool.Type: return "true or false"
-        default:
-            let name = "\(type)"
-            if name.hasPrefix("Array") { return "an array" }
-            if name.hasPrefix("Dictionary") { return "an object" }
-            return "an object (\(name))"
-        }
-    }
-
-    private static func foundText(_ debug: String) -> String {
-        // JSONDecoder says "Expected to decode Double but found a string instead."
-        if let range = debug.range(of: "but found ") {
-            return "found " + debug[range.upperBound...].replacingOccurrences(of: " instead.", with: "")
-        }
-        return debug
+        return .object(merged)
     }
 }

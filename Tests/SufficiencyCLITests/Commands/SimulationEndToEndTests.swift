@@ -79,8 +79,8 @@ struct SimulationEndToEndTests {
         let bad = try scratch.write("two.json", #"{"costs": {"inflationPerYear": -2}, "matching": {"roundEveryDays": 0}}"#)
         let run = try BinaryRun(["validate", bad])
         #expect(run.exitCode == 65)
-        #expect(run.stderr.contains("two.json: costs.inflationPerYear: must be > -1, got -2"))
-        #expect(run.stderr.contains("two.json: matching.roundEveryDays: must be >= 1, got 0"))
+        #expect(run.stderr.contains("two.json: costs.inflationPerYear: must be a number from -0.5 to 1, got -2"))
+        #expect(run.stderr.contains("two.json: matching.roundEveryDays: must be a whole number from 1 to 365, got 0"))
     }
 
     @Test func describePrintsTheResolvedScenario() throws {

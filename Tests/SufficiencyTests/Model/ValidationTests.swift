@@ -5,7 +5,7 @@ import Testing
 struct ValidationTests {
     @Test func aNegativeRateNamesItsField() throws {
         #expect(try problems(#"{"supply": {"inHouseFoster": {"deregistrationRatePerYear": -3}}}"#)
-                == ["supply.inHouseFoster.deregistrationRatePerYear: must be a finite number >= 0, got -3"])
+                == ["supply.inHouseFoster.deregistrationRatePerYear: must be a number from 0 to 365, got -3"])
     }
 
     @Test func probabilitiesMustSumToOne() throws {
@@ -30,9 +30,9 @@ struct ValidationTests {
 
     @Test func everyProblemIsReportedNotJustTheFirst() throws {
         let found = try problems(#"{"entries": {"trendPerYear": -2, "kinshipAvailable": 1.5}, "matching": {"roundEveryDays": 0}}"#)
-        #expect(found.contains("entries.trendPerYear: must be > -1, got -2"))
+        #expect(found.contains("entries.trendPerYear: must be a number from -0.9 to 2, got -2"))
         #expect(found.contains("entries.kinshipAvailable: must be a probability from 0 to 1, got 1.5"))
-        #expect(found.contains("matching.roundEveryDays: must be >= 1, got 0"))
+        #expect(found.contains("matching.roundEveryDays: must be a whole number from 1 to 365, got 0"))
     }
 
     @Test func moreInHouseChildrenThanPlacesIsAnError() throws {

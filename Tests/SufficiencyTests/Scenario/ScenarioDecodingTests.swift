@@ -63,7 +63,7 @@ struct ScenarioDecodingTests {
 
     @Test func aWrongTypeNamesItsPathAndWhatWasFound() throws {
         #expect(try problems(#"{"supply": {"inHouseFoster": {"deregistrationRatePerYear": "high"}}}"#)
-                == ["supply.inHouseFoster.deregistrationRatePerYear: expected a number, found a string"])
+                == ["supply.inHouseFoster.deregistrationRatePerYear: expected a number, found the string \"high\""])
     }
 
     @Test func anExtendsCycleAndAMissingBaseAreErrors() throws {
@@ -82,6 +82,6 @@ struct ScenarioDecodingTests {
     }
 
     @Test func invalidJSONSaysSo() throws {
-        #expect(try problems("{ not json")[0].contains("expected a JSON object, found text that is not valid JSON"))
+        #expect(try problems("{ not json")[0].contains("line 1, column 3: expected a key in quotes, found 'not json' (the file is not valid JSON)"))
     }
 }
