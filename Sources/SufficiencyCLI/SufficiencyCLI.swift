@@ -1,6 +1,10 @@
 /// The `sufficiency` command as a library: `main.swift` calls `run` and exits with its result, and
 /// tests call it directly with a capturing `Console`.
 public enum SufficiencyCLI {
+    /// Makes SIGINT and SIGTERM remove any output being staged before the process exits (the
+    /// program calls this once; tests that call `run` need not).
+    public static func handleInterruptions() { Interruption.shared.install() }
+
     /// Runs one command line.
     ///
     /// - Parameters:

@@ -1,4 +1,5 @@
 import Foundation
 import SufficiencyCLI
 
+SufficiencyCLI.handleInterruptions()
 exit(SufficiencyCLI.run(Array(CommandLine.arguments.dropFirst()), console: .standard))

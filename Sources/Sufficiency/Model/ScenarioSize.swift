@@ -40,3 +40,24 @@ public struct ScenarioSize: Sendable, Equatable {
         bytes >= 1_073_741_824 ? String(format: "%.1f GiB", bytes / 1_073_741_824) : String(format: "%.0f MiB", bytes / 1_048_576)
     }
 }
+
+extension MonteCarloRunner {
+    /// Peak memory a run of `replications` needs: each worker's replication in flight, plus every
+    /// replication's monthly and yearly metrics, kept for exact percentiles (about twice over
+    /// while the summary sorts them), plus 64 MiB for the program itself.
+    public static func estimatedBytes(_ model: ScenarioModel, replications: Int, threads: Int) -> Double {
+        let catalog = MetricCatalog(model: model)
+        let kept = Double(catalog.monthly.count * model.snapshotDays.count + catalog.financialYear.count * model.financialYearLabels.count) * 8
+        let workers = Double(max(1, min(threads, replications)))
+        return workers * ScenarioSize(model.scenario).workingBytes + 2 * kept * Double(replications) + 64 * 1_048_576
+    }
+
+    /// Why a run would not fit in this machine's memory, or nil when it fits (with a quarter spare).
+    public static func memoryProblem(_ model: ScenarioModel, replications: Int, threads: Int) -> String? {
+        let needed = estimatedBytes(model, replications: replications, threads: threads)
+        let memory = Double(ProcessInfo.processInfo.physicalMemory)
+        guard needed > memory * 0.75 else { return nil }
+        return "\(replications) replications of \(model.scenario.name) would need about \(ScenarioSize.describe(bytes: needed)) of memory "
+            + "and this machine has \(ScenarioSize.describe(bytes: memory)); run fewer replications"
+    }
+}

@@ -80,9 +80,9 @@ enum Command: Equatable {
             guard let output = parsed.values["--output"], !output.isEmpty else { throw .usage("export-903 needs --output DIR", usage: usage) }
             return .export903(Export903Command(
                 scenario: parsed.positionals[0],
-                replication: try parsed.integer("--replication", default: 0, minimum: 0, usage: usage),
+                replication: try parsed.integer("--replication", default: 0, minimum: 0, maximum: ScenarioLimits.replications.upperBound, usage: usage),
                 seed: try parsed.seed(usage: usage),
-                historyYears: try parsed.integer("--history-years", default: 0, minimum: 0, usage: usage),
+                historyYears: try parsed.integer("--history-years", default: 0, minimum: 0, maximum: 50, usage: usage),
                 output: output))
         case "calibrate":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
@@ -93,7 +93,7 @@ enum Command: Equatable {
             guard let asAt = CalendarDate(iso: text) else { throw .usage("--as-at expects a date YYYY-MM-DD, found '\(text)'", usage: usage) }
             guard let output = parsed.values["--output"], !output.isEmpty else { throw .usage("calibrate needs --output SCENARIO.json", usage: usage) }
             return .calibrate(CalibrateCommand(paths: parsed.positionals, asAt: asAt,
-                                               years: try parsed.integer("--years", default: 3, minimum: 1, usage: usage),
+                                               years: try parsed.integer("--years", default: 3, minimum: 1, maximum: 50, usage: usage),
                                                postcodes: parsed.values["--postcodes"], base: parsed.values["--base"], output: output))
         case "round-trip":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
@@ -103,13 +103,13 @@ enum Command: Equatable {
             guard parsed.positionals.count == 1 else { throw .usage("round-trip takes one scenario file", usage: usage) }
             return .roundTrip(RoundTripCommand(
                 scenario: parsed.positionals[0],
-                historyYears: try parsed.integer("--history-years", default: 8, minimum: 1, usage: usage),
-                replications: try parsed.integer("--replications", default: 4, minimum: 1, usage: usage),
-                scale: try parsed.integer("--scale", default: 1, minimum: 1, usage: usage),
+                historyYears: try parsed.integer("--history-years", default: 8, minimum: 1, maximum: 50, usage: usage),
+                replications: try parsed.integer("--replications", default: 4, minimum: 1, maximum: ScenarioLimits.replications.upperBound, usage: usage),
+                scale: try parsed.integer("--scale", default: 1, minimum: 1, maximum: 1_000, usage: usage),
                 ampleSupply: parsed.flags.contains("--ample-supply"),
                 forward: try parsed.integer("--forward", default: 100, minimum: 1, usage: usage),
                 seed: try parsed.seed(usage: usage),
-                threads: parsed.values["--threads"] == nil ? nil : try parsed.integer("--threads", default: 1, minimum: 1, usage: usage)))
+                threads: parsed.values["--threads"] == nil ? nil : try parsed.integer("--threads", default: 1, minimum: 1, maximum: 1_024, usage: usage)))
         case "benchmark":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: "benchmark") }
             let usage = BenchmarkCommand.usage
@@ -117,7 +117,7 @@ enum Command: Equatable {
             guard parsed.positionals.count == 1 else { throw .usage("benchmark takes one scenario file", usage: usage) }
             return .benchmark(BenchmarkCommand(
                 scenario: parsed.positionals[0],
-                replications: try parsed.integer("--replications", default: 2_000, minimum: 1, usage: usage),
+                replications: try parsed.integer("--replications", default: 2_000, minimum: 1, maximum: ScenarioLimits.replications.upperBound, usage: usage),
                 seed: try parsed.seed(usage: usage)))
         default:
             let hint = closestKey(to: name, among: commands).map { "; did you mean '\($0)'?" } ?? ""

@@ -50,10 +50,10 @@ struct ParsedArguments: Equatable {
     }
 
     /// A whole number option at least `minimum`, or `fallback` when absent.
-    func integer(_ name: String, default fallback: Int, minimum: Int, usage: String) throws(CLIError) -> Int {
+    func integer(_ name: String, default fallback: Int, minimum: Int, maximum: Int = 1_000_000_000, usage: String) throws(CLIError) -> Int {
         guard let text = values[name] else { return fallback }
-        guard let value = Int(text), value >= minimum else {
-            throw .usage("\(name) expects a whole number >= \(minimum), found '\(text)'", usage: usage)
+        guard let value = Int(text), value >= minimum, value <= maximum else {
+            throw .usage("\(name) expects a whole number from \(minimum) to \(maximum), found '\(text)'", usage: usage)
         }
         return value
     }

@@ -15,6 +15,8 @@ struct BenchmarkCommand: Equatable {
         do { model = try ScenarioLoader.model(at: scenario) } catch { throw .badInput(error.problems.map(\.line)) }
         let seed = self.seed ?? model.scenario.monteCarlo.seed
         let cores = ProcessInfo.processInfo.activeProcessorCount
+        // Two runs' results are held at once (1 thread and every core, compared).
+        if let problem = MonteCarloRunner.memoryProblem(model, replications: 2 * replications, threads: cores) { throw .usage(problem, usage: Self.usage) }
         var lines = ["scenario: \(model.scenario.name) (\(scenario)), \(model.scenario.time.horizonYears) years, seed \(seed)",
                      "replications: \(replications)", ""]
         var table = ["threads  seconds  replications/s  events/s"]

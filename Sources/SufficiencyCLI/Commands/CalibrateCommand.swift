@@ -45,7 +45,7 @@ struct CalibrateCommand: Equatable {
         guard let json = try? encoder.encode(scenario) else { throw .failure("cannot encode the scenario") }
         let file = URL(fileURLWithPath: output)
         let report = file.deletingLastPathComponent().appendingPathComponent("calibration.md")
-        try OutputFolder(path: file.deletingLastPathComponent().path).write([
+        try OutputFolder(path: file.deletingLastPathComponent().path).add([
             (file.lastPathComponent, String(decoding: json, as: UTF8.self) + "\n"), ("calibration.md", calibration.report),
         ])
         console.writeOut("Wrote \(output) and \(report.path): \(scenario.initialChildren.byAgeBand.values.reduce(0, +)) children in care on \(asAt.iso), \(Int(scenario.entries.ratePerYear.values.reduce(0, +).rounded())) entries a year\n")

@@ -26,7 +26,7 @@ struct Export903Command: Equatable {
         } catch {
             throw .failure("\(error)")
         }
-        try OutputFolder(path: output).write(export.files.map { ($0.path, $0.text) })
+        try OutputFolder(path: output).replace(with: export.files.map { ($0.path, $0.text) })
         let years = ReturnWriter.yearsCovered(log: export.log).map { CareHistory.label(yearEnding: $0) }
         let children = export.log.children.filter(\.entered).count
         console.writeOut("Wrote \(export.files.count) files to \(output): collection years \(years.first ?? "none") to \(years.last ?? "none"), \(children) children (replication \(replication), seed \(seed), simulated from \(export.model.startDate.iso))\n")

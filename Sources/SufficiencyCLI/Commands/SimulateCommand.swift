@@ -27,9 +27,9 @@ struct SimulateCommand: Equatable {
         }
         return SimulateCommand(
             scenarios: parsed.positionals, comparing: comparing,
-            replications: parsed.values["--replications"] == nil ? nil : try parsed.integer("--replications", default: 1, minimum: 1, usage: usage),
+            replications: parsed.values["--replications"] == nil ? nil : try parsed.integer("--replications", default: 1, minimum: 1, maximum: ScenarioLimits.replications.upperBound, usage: usage),
             seed: try parsed.seed(usage: usage),
-            threads: parsed.values["--threads"] == nil ? nil : try parsed.integer("--threads", default: 1, minimum: 1, usage: usage),
+            threads: parsed.values["--threads"] == nil ? nil : try parsed.integer("--threads", default: 1, minimum: 1, maximum: 1_024, usage: usage),
             output: parsed.values["--output"],
             format: try parsed.choice("--format", formats, default: "table", usage: usage),
             quiet: parsed.flags.contains("--quiet"))
@@ -49,6 +49,13 @@ struct SimulateCommand: Equatable {
                          usage: comparing ? Self.compareUsage : Self.runUsage)
         }
         let baseline = models[0].scenario.monteCarlo
+        let threads = self.threads ?? ProcessInfo.processInfo.activeProcessorCount
+        for (model, path) in zip(models, scenarios) {
+            let replications = self.replications ?? (comparing ? baseline.replications : model.scenario.monteCarlo.replications)
+            guard let problem = MonteCarloRunner.memoryProblem(model, replications: replications, threads: threads) else { continue }
+            if self.replications != nil { throw .usage(problem, usage: comparing ? Self.compareUsage : Self.runUsage) }
+            throw .badInput(["\(comparing ? scenarios[0] : path): monteCarlo.replications: \(problem)"])
+        }
         var summaries: [RunSummary] = []
         for (model, path) in zip(models, scenarios) {
             // A comparison runs every scenario on the baseline's seed and replications: paired.
@@ -58,7 +65,7 @@ struct SimulateCommand: Equatable {
             var report: (@Sendable (Int) -> Void)?
             if let progress { report = { progress.update($0) } }
             let result = MonteCarloRunner.run(model, replications: replications, seed: seed,
-                                              threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, progress: report)
+                                              threads: threads, progress: report)
             progress?.finish()
             summaries.append(RunSummary(result: result, provenance: .of(file: path, version: Help.version, seed: seed, replications: replications)))
         }
@@ -79,12 +86,12 @@ struct SimulateCommand: Equatable {
     private func write(_ summaries: [RunSummary], _ comparisons: [PairedComparison]) throws(CLIError) {
         if comparing {
             let folder = output ?? "Results/compare-\(Self.folderName(summaries[0].name))-vs-\(summaries.dropFirst().map { Self.folderName($0.name) }.joined(separator: "-"))"
-            try OutputFolder(path: folder).write(files(summaries, comparisons))
+            try OutputFolder(path: folder).replace(with: files(summaries, comparisons))
         } else {
             for summary in summaries {
                 let name = Self.folderName(summary.name)
                 let folder = output.map { summaries.count == 1 ? $0 : "\($0)/\(name)" } ?? "Results/\(name)"
-                try OutputFolder(path: folder).write(files([summary], []))
+                try OutputFolder(path: folder).replace(with: files([summary], []))
             }
         }
     }

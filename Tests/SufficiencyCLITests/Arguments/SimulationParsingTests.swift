@@ -20,7 +20,7 @@ struct SimulationParsingTests {
         func message(_ arguments: [String]) -> String {
             do { _ = try Command.parse(arguments); return "" } catch { return String(describing: error) }
         }
-        #expect(message(["run", "a.json", "--replications", "0"]).contains("--replications expects a whole number >= 1, found '0'"))
+        #expect(message(["run", "a.json", "--replications", "0"]).contains("--replications expects a whole number from 1 to 10000000, found '0'"))
         #expect(message(["run", "a.json", "--seed", "-1"]).contains("--seed expects a whole number"))
         #expect(message(["run", "a.json", "--format", "xml"]).contains("--format expects one of table, json, csv, markdown"))
         #expect(message(["run", "a.json", "--quiet=yes"]).contains("--quiet takes no value"))

@@ -44,7 +44,9 @@ struct SSDA903EndToEndTests {
         #expect(noReplication.exitCode == 64 && noReplication.stderr.contains("--replication"))
         let noOutput = try BinaryRun(["export-903", "Scenarios/baseline.json", "--replication", "0"])
         #expect(noOutput.exitCode == 64 && noOutput.stderr.contains("--output"))
-        let tooLong = try BinaryRun(["export-903", "Scenarios/baseline.json", "--replication", "0", "--history-years", "60", "--output", "/tmp/x"])
+        let tooLong = try BinaryRun(["export-903", "Scenarios/baseline.json", "--replication", "0", "--history-years", "48", "--output", "/tmp/x"])
         #expect(tooLong.exitCode == 64 && tooLong.stderr.contains("time.horizonYears"))
+        let beyond = try BinaryRun(["export-903", "Scenarios/baseline.json", "--replication", "0", "--history-years", "60", "--output", "/tmp/x"])
+        #expect(beyond.exitCode == 64 && beyond.stderr.contains("--history-years expects a whole number from 0 to 50, found '60'"))
     }
 }
