@@ -212,7 +212,8 @@ enum Help {
     With --cost-matrix: the least-cost assignment of a matrix an analyst already has. Each line
     of FILE.csv is a child, each cell a place: a number is the cost of that pairing, an empty cell
     or 'inf' means not allowed. An optional header row of place ids and an optional first column
-    of child ids are recognised because they are not numbers.
+    of child ids are recognised because they are not numbers; with both, the header starts with a
+    corner cell (which may be empty).
       --repeat N   solve N times and report the median solve time (default 1)
 
     options:

@@ -16,60 +16,56 @@ struct MatchReferralsCommand: Equatable {
     var format = "table"
 
     func run(console: Console) throws(CLIError) {
-        var policy = Scenario.defaults.matching
+        var policy = Scenario.defaults.matching, needs = Scenario.defaults.needs
         if let scenario {
-            do { policy = try ScenarioLoader.model(at: scenario).scenario.matching } catch { throw .badInput(error.problems.map(\.line)) }
+            do {
+                let loaded = try ScenarioLoader.model(at: scenario).scenario
+                policy = loaded.matching
+                needs = loaded.needs
+            } catch { throw .badInput(error.problems.map(\.line)) }
         }
-        let referrals = try readReferrals()
-        let vacancies = try readVacancies()
+        // Both files are read before either is refused, so one run lists every problem.
+        var problems: [String] = []
+        var referrals: [Referral] = [], vacancies: [Vacancy] = []
+        do { referrals = try readReferrals(needs: needs) } catch { problems += Self.messages(error) }
+        do { vacancies = try readVacancies(needs: needs) } catch { problems += Self.messages(error) }
+        guard problems.isEmpty else { throw .badInput(problems) }
         let result = ReferralMatcher(policy: policy).match(referrals, vacancies)
         console.writeOut(render(result))
     }
 
-    private func readReferrals() throws(CLIError) -> [Referral] {
-        let csv = try RecordsCSV.read(path: children, required: Self.childColumns, optional: ["sibling_group"])
-        var seen: Set<String> = []
-        var out: [Referral] = []
-        for record in csv.records {
-            let id = try record.text("id", file: children)
-            guard seen.insert(id).inserted else { throw .badInput(["\(children):\(record.line):1: child id '\(id)' appears twice"]) }
-            let age = try record.number("age", file: children, minimum: 0)
-            guard age < 18 else { throw .badInput(["\(children):\(record.line):\(record.columns["age"]!): expected an age under 18, found '\(record.fields["age"]!)'"]) }
-            out.append(Referral(id: id, age: age, need: try record.text("need", file: children),
-                                homeEasting: try record.number("home_easting", file: children),
-                                homeNorthing: try record.number("home_northing", file: children),
-                                siblingGroup: record.fields["sibling_group"] ?? ""))
-        }
-        return out
+    private static func messages(_ error: CLIError) -> [String] {
+        if case let .badInput(messages) = error { return messages }
+        return [error.description]
     }
 
-    private func readVacancies() throws(CLIError) -> [Vacancy] {
-        let csv = try RecordsCSV.read(path: placements, required: Self.placementColumns, optional: ["inside_la"])
-        var out: [Vacancy] = []
-        for record in csv.records {
-            let typeName = try record.text("type", file: placements)
-            guard let kind = PlacementKind(rawValue: typeName) else {
-                let known = PlacementKind.allCases.map(\.rawValue)
-                let hint = closestKey(to: typeName, among: known).map { "; did you mean '\($0)'?" } ?? ""
-                throw .badInput(["\(placements):\(record.line):\(record.columns["type"]!): unknown placement type '\(typeName)'\(hint) (expected one of: \(known.joined(separator: ", ")))"])
-            }
-            let free = try record.number("free_places", file: placements, minimum: 0)
-            guard free == free.rounded() else {
-                throw .badInput(["\(placements):\(record.line):\(record.columns["free_places"]!): expected a whole number of free places, found '\(record.fields["free_places"]!)'"])
-            }
-            let inside = (record.fields["inside_la"] ?? "").lowercased()
-            guard ["", "true", "false", "yes", "no"].contains(inside) else {
-                throw .badInput(["\(placements):\(record.line):\(record.columns["inside_la"]!): expected true or false for inside_la, found '\(record.fields["inside_la"]!)'"])
-            }
-            out.append(Vacancy(
-                id: try record.text("id", file: placements), kind: kind, provider: try record.text("provider", file: placements),
-                easting: try record.number("easting", file: placements), northing: try record.number("northing", file: placements),
-                freePlaces: Int(free), minAge: try record.number("min_age", file: placements, minimum: 0),
-                maxAge: try record.number("max_age", file: placements, minimum: 0),
-                needs: try record.text("needs", file: placements).split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) },
-                weeklyCost: try record.number("weekly_cost", file: placements, minimum: 0), insideLA: inside == "true" || inside == "yes"))
+    private func readReferrals(needs: [String]) throws(CLIError) -> [Referral] {
+        try RecordsCSV.read(path: children, required: Self.childColumns, optional: ["sibling_group"]).map { record throws(CLIError) in
+            let age = try record.number("age", in: 0...18)
+            guard age < 18 else { throw .badInput(["\(children):\(record.line):\(record.columns["age"]!): expected an age under 18, found '\(record.fields["age"]!)'"]) }
+            return Referral(id: try record.text("id"), age: age,
+                     need: try record.choice("need", among: needs, what: "need"),
+                     homeEasting: try record.number("home_easting", in: ScenarioLimits.gridMetres),
+                     homeNorthing: try record.number("home_northing", in: ScenarioLimits.gridMetres),
+                     siblingGroup: record.fields["sibling_group"] ?? "")
         }
-        return out
+    }
+
+    private func readVacancies(needs: [String]) throws(CLIError) -> [Vacancy] {
+        try RecordsCSV.read(path: placements, required: Self.placementColumns, optional: ["inside_la"]).map { record throws(CLIError) in
+            let kind = PlacementKind(rawValue: try record.choice("type", among: PlacementKind.allCases.map(\.rawValue), what: "placement type"))!
+            let inside = try record.fields["inside_la"].flatMap({ $0.isEmpty ? nil : $0 }).map { _ throws(CLIError) in try record.choice("inside_la", among: ["true", "false", "yes", "no"], what: "inside_la value") }
+            let minAge = try record.number("min_age", in: 0...25), maxAge = try record.number("max_age", in: 0...25)
+            guard minAge < maxAge else {
+                throw .badInput(["\(placements):\(record.line):\(record.columns["min_age"]!): expected min_age below max_age, found min_age \(record.fields["min_age"]!) and max_age \(record.fields["max_age"]!)"])
+            }
+            return Vacancy(
+                id: try record.text("id"), kind: kind, provider: try record.text("provider"),
+                easting: try record.number("easting", in: ScenarioLimits.gridMetres), northing: try record.number("northing", in: ScenarioLimits.gridMetres),
+                freePlaces: try record.whole("free_places", in: 0...10_000), minAge: minAge, maxAge: maxAge,
+                needs: try record.list("needs", among: needs, what: "need"),
+                weeklyCost: try record.number("weekly_cost", in: ScenarioLimits.pounds), insideLA: inside == "true" || inside == "yes")
+        }
     }
 
     private func render(_ result: ReferralMatcher.Result) -> String {

@@ -26,6 +26,7 @@ struct CostMatrixCSV {
     /// Parses CSV bytes; `file` names them in messages.
     static func parse(_ data: Data, file: String) throws(CLIError) -> CostMatrixCSV {
         var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a UTF-8 byte-order mark, as Excel writes
         bytes.append(0)  // strtod stops at a NUL: it can never read past the buffer
         do throws(CSVProblem) {
             return try bytes.withUnsafeBufferPointer { buffer throws(CSVProblem) in
@@ -93,12 +94,14 @@ private struct Parser {
         if width == 0 { columnIDs = [] }
         if hasHeader {
             let names = first.map(text)
-            switch names.count {
-            case width + 1 where hasIDColumn: columnIDs = Array(names.dropFirst())
-            case width: columnIDs = names
-            default:
-                throw CSVProblem(line: 1, column: nil, message: "the header row has \(names.count) cells; expected \(width) place ids\(hasIDColumn ? " (or \(width + 1) with a corner cell)" : "")")
+            // Over a column of child ids the header starts with a corner cell (which may be empty),
+            // so that every place id sits over its own costs.
+            let expected = width + (hasIDColumn ? 1 : 0)
+            guard names.count == expected else {
+                throw CSVProblem(line: 1, column: nil, message: "the header row has \(names.count) cells; expected \(expected): "
+                    + (hasIDColumn ? "a corner cell over the child ids, then \(width) place ids" : "\(width) place ids"))
             }
+            columnIDs = hasIDColumn ? Array(names.dropFirst()) : names
         }
         var costs: [Double] = []
         costs.reserveCapacity(width * 64)

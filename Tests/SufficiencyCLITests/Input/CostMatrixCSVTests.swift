@@ -30,10 +30,17 @@ struct CostMatrixCSVTests {
         #expect(csv.matrix.costs == [4, 1, 2, 0])
     }
 
-    @Test func headerWithoutCornerCellIsAccepted() throws {
-        let csv = try parse("P1,P2\nC1,4,1\n")
-        #expect(csv.columnIDs == ["P1", "P2"])
-        #expect(csv.rowIDs == ["C1"])
+    @Test func aHeaderOneCellShortOverAnIDColumnIsRefusedNotShifted() throws {
+        #expect(problem("P1,P2\nC1,4,1\n") == "error: m.csv:1: the header row has 2 cells; expected 3: a corner cell over the child ids, then 2 place ids")
+        #expect(problem("c,p1,p2\nr1,1,2,3\n") == "error: m.csv:1: the header row has 3 cells; expected 4: a corner cell over the child ids, then 3 place ids")
+        let corner = try parse(",P1,P2\nC1,4,1\n")
+        #expect(corner.columnIDs == ["P1", "P2"] && corner.rowIDs == ["C1"])
+    }
+
+    @Test func aByteOrderMarkAndCRLFAreReadAsExcelWritesThem() throws {
+        let csv = try parse("\u{FEFF}child,P1,P2\r\nC1,4,1\r\nC2,2,0\r\n")
+        #expect(csv.columnIDs == ["P1", "P2"] && csv.rowIDs == ["C1", "C2"])
+        #expect(csv.matrix.costs == [4, 1, 2, 0])
     }
 
     @Test func badCellsAreReportedWithFileLineAndColumn() {
