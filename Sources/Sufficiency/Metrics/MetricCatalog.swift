@@ -60,5 +60,16 @@ public struct MetricCatalog: Sendable, Equatable {
     /// The position of a financial-year metric by name.
     public func financialIndex(_ name: String) -> Int? { financialYear.firstIndex(of: name) }
 
+    /// Whether a metric counts children or what happened to them (children in care, entries,
+    /// moves, child-days waiting), the numbers `--suppress-below` hides when small. Shares, money
+    /// and carers are not counts of children; any metric not named here is treated as one, so a
+    /// new metric is hidden until it is known to be safe.
+    public static func countsChildren(_ name: String) -> Bool {
+        let notChildren: Set<String> = ["shareOver20Miles", "shareOutsideLA", "weeklyCost", "inHouseHouseholds", "inHouseApprovedPlaces",
+                                        "inHouseOccupancy", "shareWith3PlusPlacements", "totalCost", "stayingPutCost", "recruitmentCost",
+                                        "approvals", "deregistrations"]
+        return !notChildren.contains(name) && !name.hasPrefix("costByType.")
+    }
+
     static func capitalised(_ name: String) -> String { name.prefix(1).uppercased() + name.dropFirst() }
 }

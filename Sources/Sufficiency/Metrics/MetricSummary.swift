@@ -13,6 +13,10 @@ public struct MetricSummary: Equatable, Sendable {
     public let p90: Double
     public let p95: Double
 
+    public init(mean: Double, sd: Double, p5: Double, p10: Double, p50: Double, p90: Double, p95: Double) {
+        self.mean = mean; self.sd = sd; self.p5 = p5; self.p10 = p10; self.p50 = p50; self.p90 = p90; self.p95 = p95
+    }
+
     /// Summarises values (any order).
     ///
     /// - Complexity: O(n log n).

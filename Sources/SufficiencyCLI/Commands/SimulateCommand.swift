@@ -4,9 +4,9 @@ import SufficiencyReports
 
 /// `run` and `compare`: simulate scenarios, write their results and print the table.
 struct SimulateCommand: Equatable {
-    static let runUsage = "sufficiency run SCENARIO... [--replications N] [--seed S] [--threads T] [--output DIR] [--format table|json|csv|markdown] [--quiet]"
-    static let compareUsage = "sufficiency compare BASELINE VARIANT... [--replications N] [--seed S] [--threads T] [--output DIR] [--format table|json|csv|markdown] [--quiet]"
-    static let valuedOptions: Set<String> = ["--replications", "--seed", "--threads", "--output", "--format"]
+    static let runUsage = "sufficiency run SCENARIO... [--replications N] [--seed S] [--threads T] [--output DIR] [--format table|json|csv|markdown] [--suppress-below N] [--quiet]"
+    static let compareUsage = "sufficiency compare BASELINE VARIANT... [--replications N] [--seed S] [--threads T] [--output DIR] [--format table|json|csv|markdown] [--suppress-below N] [--quiet]"
+    static let valuedOptions: Set<String> = ["--replications", "--seed", "--threads", "--output", "--format", "--suppress-below"]
     static let formats = ["table", "json", "csv", "markdown"]
 
     var scenarios: [String]
@@ -16,6 +16,8 @@ struct SimulateCommand: Equatable {
     var threads: Int?
     var output: String?
     var format = "table"
+    /// Counts of children above 0 and below this are hidden in every output (0: none hidden).
+    var suppressBelow = 0
     var quiet = false
 
     static func parse(_ arguments: ArraySlice<String>, comparing: Bool) throws(CLIError) -> SimulateCommand {
@@ -32,6 +34,7 @@ struct SimulateCommand: Equatable {
             threads: parsed.values["--threads"] == nil ? nil : try parsed.integer("--threads", default: 1, minimum: 1, maximum: 1_024, usage: usage),
             output: parsed.values["--output"],
             format: try parsed.choice("--format", formats, default: "table", usage: usage),
+            suppressBelow: try parsed.integer("--suppress-below", default: 0, minimum: 0, maximum: 1_000, usage: usage),
             quiet: parsed.flags.contains("--quiet"))
     }
 
@@ -67,7 +70,8 @@ struct SimulateCommand: Equatable {
             let result = MonteCarloRunner.run(model, replications: replications, seed: seed,
                                               threads: threads, progress: report)
             progress?.finish()
-            summaries.append(RunSummary(result: result, provenance: .of(file: path, version: Help.version, seed: seed, replications: replications)))
+            summaries.append(RunSummary(result: result, provenance: .of(file: path, version: Help.version, seed: seed, replications: replications),
+                                        suppression: Suppression(below: suppressBelow)))
         }
         let comparisons = comparing ? summaries.dropFirst().map { PairedComparison(baseline: summaries[0], variant: $0) } : []
         try write(summaries, comparisons)

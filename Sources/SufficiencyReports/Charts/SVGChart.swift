@@ -36,16 +36,30 @@ public enum SVGChart {
             svg += "<text x=\"\(f(x(i)))\" y=\"\(f(plotHeight - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(date.prefix(7))</text>"
         }
         for s in series {
+            // A value that is not a number (a suppressed small count) leaves a gap.
             if let low = s.low, let high = s.high {
-                let upper = high.indices.map { "\(f(x($0))),\(f(y(high[$0])))" }
-                let lower = low.indices.reversed().map { "\(f(x($0))),\(f(y(low[$0])))" }
-                svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(s.color)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
+                for run in runs(high.indices.filter { low[$0].isFinite && high[$0].isFinite }) {
+                    let upper = run.map { "\(f(x($0))),\(f(y(high[$0])))" }
+                    let lower = run.reversed().map { "\(f(x($0))),\(f(y(low[$0])))" }
+                    svg += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"\(s.color)\" fill-opacity=\"0.18\" stroke=\"none\"/>"
+                }
             }
-            let points = s.median.indices.map { "\(f(x($0))),\(f(y(s.median[$0])))" }.joined(separator: " ")
-            svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"/>"
+            for run in runs(s.median.indices.filter { s.median[$0].isFinite }) {
+                let points = run.map { "\(f(x($0))),\(f(y(s.median[$0])))" }.joined(separator: " ")
+                svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"/>"
+            }
         }
         svg += legend(legendItems)
         return svg + "</svg>"
+    }
+
+    /// Consecutive positions split into unbroken runs: [0, 1, 2, 5, 6] -> [[0, 1, 2], [5, 6]].
+    static func runs(_ positions: [Int]) -> [[Int]] {
+        var out: [[Int]] = []
+        for p in positions {
+            if let last = out.last?.last, last == p - 1 { out[out.count - 1].append(p) } else { out.append([p]) }
+        }
+        return out
     }
 
     /// Bars of medians with P10-P90 whiskers, grouped by category (financial years).
@@ -61,7 +75,7 @@ public enum SVGChart {
         for (c, category) in categories.enumerated() {
             let x0 = left + groupWidth * Double(c) + groupWidth * 0.15
             svg += "<text x=\"\(f(left + groupWidth * (Double(c) + 0.5)))\" y=\"\(f(plotHeight - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(escape(category))</text>"
-            for (k, s) in series.enumerated() where c < s.median.count {
+            for (k, s) in series.enumerated() where c < s.median.count && s.median[c].isFinite {
                 let x = x0 + barWidth * Double(k)
                 svg += "<rect x=\"\(f(x))\" y=\"\(f(y(s.median[c])))\" width=\"\(f(barWidth * 0.92))\" height=\"\(f(max(0, y(lo) - y(s.median[c]))))\" fill=\"\(s.color)\" fill-opacity=\"0.8\"/>"
                 if let low = s.low, let high = s.high {

@@ -21,8 +21,16 @@ public struct ReportDocument: Sendable {
 
     // MARK: - Markdown
 
+    /// The note that says which numbers are hidden, when any are.
+    private var suppressionNote: String? {
+        let below = runs[0].suppression.below
+        guard below > 0 else { return nil }
+        return "Counts of children from 1 to \(below - 1) are shown as \(Suppression.marker) (suppressed for publication); charts leave them as gaps."
+    }
+
     public func markdown() -> String {
         var out = "# \(title)\n\n"
+        if let note = suppressionNote { out += note + "\n\n" }
         for run in runs {
             let p = run.provenance
             out += "## \(run.name)\n\n"
@@ -118,10 +126,11 @@ public struct ReportDocument: Sendable {
     public func html() -> String {
         var body = "<h1>\(SVGChart.escape(title))</h1>\n"
         body += "<p class=\"lede\">Medians with the P10-P90 range across replications. The shaded band holds 8 in 10 simulated futures.</p>\n"
+        if let note = suppressionNote { body += "<p class=\"lede\">\(SVGChart.escape(note))</p>\n" }
         let dates = runs[0].result.snapshotDates
         func fan(_ name: String) -> [SVGChart.Series] {
             runs.enumerated().map { k, run in
-                let s = run.result.monthlySummary(run.result.catalog.monthlyIndex(name)!)
+                let s = run.monthlySummary(name)
                 return .init(label: run.name, color: SVGChart.palette[k % SVGChart.palette.count], median: s.map(\.p50),
                              low: s.map(\.p10), high: s.map(\.p90))
             }
@@ -132,13 +141,13 @@ public struct ReportDocument: Sendable {
                          "supportedAccommodationPlacements", "placedWithParentsPlacements", "emergencyPlacements"]
             let series = kinds.enumerated().map { k, name in
                 SVGChart.Series(label: name.replacingOccurrences(of: "Placements", with: ""), color: SVGChart.palette[k],
-                                median: run.result.monthlySummary(run.result.catalog.monthlyIndex(name)!).map(\.p50))
+                                median: run.monthlySummary(name).map(\.p50))
             }
             body += section("Placement mix: \(run.name)", SVGChart.lines(title: "Children by placement type (medians): \(run.name)", dates: dates, series: series))
         }
         body += section("Children waiting", SVGChart.lines(title: "Children waiting in emergency placements", dates: dates, series: fan("childrenWaiting")))
         let costs = runs.enumerated().map { k, run -> SVGChart.Series in
-            let s = run.result.financialSummary(run.result.catalog.financialIndex("totalCost")!)
+            let s = run.financialSummary("totalCost")
             return .init(label: run.name, color: SVGChart.palette[k % SVGChart.palette.count], median: s.map(\.p50), low: s.map(\.p10), high: s.map(\.p90))
         }
         body += section("Cost per financial year", SVGChart.bars(title: "Total cost per financial year, pounds (median, P10-P90)",

@@ -5,10 +5,23 @@ import Sufficiency
 public struct RunSummary: Sendable {
     public let result: MonteCarloResult
     public let provenance: Provenance
+    /// Small numbers hidden in every output made from this summary.
+    public let suppression: Suppression
 
-    public init(result: MonteCarloResult, provenance: Provenance) {
+    public init(result: MonteCarloResult, provenance: Provenance, suppression: Suppression = .none) {
         self.result = result
         self.provenance = provenance
+        self.suppression = suppression
+    }
+
+    /// A monthly metric's summary on every snapshot, small counts hidden as `suppression` says.
+    public func monthlySummary(_ name: String) -> [MetricSummary] {
+        result.monthlySummary(result.catalog.monthlyIndex(name)!).map { suppression.apply($0, metric: name) }
+    }
+
+    /// A financial-year metric's summary in every year, small counts hidden as `suppression` says.
+    public func financialSummary(_ name: String) -> [MetricSummary] {
+        result.financialSummary(result.catalog.financialIndex(name)!).map { suppression.apply($0, metric: name) }
     }
 
     public var name: String { result.model.scenario.name }
@@ -27,12 +40,12 @@ public struct RunSummary: Sendable {
     /// The `summary.json` document (also `--format json` on standard output).
     public func document() -> JSONValue {
         let catalog = result.catalog, dates = result.snapshotDates
-        let metrics: [(String, JSONValue)] = catalog.monthly.enumerated().map { index, name in
-            (name, .array(result.monthlySummary(index).enumerated().map { snapshot, summary in
+        let metrics: [(String, JSONValue)] = catalog.monthly.map { name in
+            (name, .array(monthlySummary(name).enumerated().map { snapshot, summary in
                 Self.summaryObject(summary, leading: [("date", .string(dates[snapshot]))])
             }))
         }
-        let summaries = catalog.financialYear.indices.map { result.financialSummary($0) }
+        let summaries = catalog.financialYear.map { financialSummary($0) }
         let years: [JSONValue] = result.financialYears.enumerated().map { year, label in
             var members: [(String, JSONValue)] = [("year", .string(label))]
             var groups: [String: [(String, JSONValue)]] = [:]
@@ -56,6 +69,7 @@ public struct RunSummary: Sendable {
             ("seed", .number(Double(result.seed))),
             ("replications", .integer(result.replications.count)),
             ("provenance", provenance.json),
+            ("suppressedBelow", suppression.below > 0 ? .integer(suppression.below) : .null),
             ("metrics", .object(metrics)),
             ("financialYears", .array(years)),
         ])
@@ -77,8 +91,8 @@ public struct RunSummary: Sendable {
 
     func appendMonthly(to csv: inout CSVWriter, scenarioColumn: Bool) {
         let dates = result.snapshotDates
-        for (index, name) in result.catalog.monthly.enumerated() {
-            for (snapshot, summary) in result.monthlySummary(index).enumerated() {
+        for name in result.catalog.monthly {
+            for (snapshot, summary) in monthlySummary(name).enumerated() {
                 for (statistic, value) in Self.statistics(summary) {
                     csv.append((scenarioColumn ? [self.name] : []) + [dates[snapshot], name, statistic, Self.number(value)])
                 }
@@ -95,8 +109,8 @@ public struct RunSummary: Sendable {
     }
 
     func appendFinancialYears(to csv: inout CSVWriter, scenarioColumn: Bool) {
-        for (index, name) in result.catalog.financialYear.enumerated() {
-            for (year, summary) in result.financialSummary(index).enumerated() {
+        for name in result.catalog.financialYear {
+            for (year, summary) in financialSummary(name).enumerated() {
                 for (statistic, value) in Self.statistics(summary) {
                     csv.append((scenarioColumn ? [self.name] : []) + [result.financialYears[year], name, statistic, Self.number(value)])
                 }
@@ -108,8 +122,9 @@ public struct RunSummary: Sendable {
         [("mean", s.mean), ("sd", s.sd), ("p5", s.p5), ("p10", s.p10), ("p50", s.p50), ("p90", s.p90), ("p95", s.p95)]
     }
 
-    /// Numbers in CSV: up to six decimals, no trailing zeros.
+    /// Numbers in CSV: up to six decimals, no trailing zeros; a hidden small count (NaN) as the marker.
     static func number(_ value: Double) -> String {
+        if value.isNaN { return Suppression.marker }
         guard value.isFinite else { return "" }
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
         var text = String(format: "%.6f", value)
@@ -124,12 +139,12 @@ public struct RunSummary: Sendable {
     public func steeringTable() -> TextTable {
         var table = TextTable(header: ["year", "children in care", "in-house foster", "agency foster", "residential", "waiting",
                                        "over 20 miles", "cost £m"], rightAligned: Set(1...7))
-        let catalog = result.catalog, ends = yearEndSnapshots
+        let ends = yearEndSnapshots
         func level(_ name: String, _ snapshot: Int, percent: Bool = false) -> String {
-            let s = MetricSummary(result.monthlyValues(catalog.monthlyIndex(name)!, snapshot: snapshot))
+            let s = monthlySummary(name)[snapshot]
             return percent ? Self.range(s, scale: 100, decimals: 0, suffix: "%") : Self.range(s, scale: 1, decimals: 0)
         }
-        let cost = result.financialSummary(catalog.financialIndex("totalCost")!)
+        let cost = financialSummary("totalCost")
         for (year, label) in result.financialYears.enumerated() {
             let snapshot = ends[year]
             table.rows.append([label, level("childrenLookedAfter", snapshot), level("inHouseFosterPlacements", snapshot),
@@ -140,10 +155,10 @@ public struct RunSummary: Sendable {
         return table
     }
 
-    /// `median (p10-p90)`.
+    /// `median (p10-p90)`; a hidden small count as the marker.
     static func range(_ s: MetricSummary, scale: Double, decimals: Int, suffix: String = "") -> String {
-        let f = "%.\(decimals)f"
-        return String(format: f, s.p50 * scale) + suffix + " (" + String(format: f, s.p10 * scale) + "-" + String(format: f, s.p90 * scale) + ")"
+        func text(_ v: Double) -> String { v.isNaN ? Suppression.marker : String(format: "%.\(decimals)f", v * scale) }
+        return text(s.p50) + (s.p50.isNaN ? "" : suffix) + " (" + text(s.p10) + "-" + text(s.p90) + ")"
     }
 }
 
