@@ -31,5 +31,8 @@ let package = Package(
         .testTarget(name: "SSDA903Tests", dependencies: ["SSDA903", "Sufficiency"]),
         .testTarget(name: "SufficiencyReportsTests", dependencies: ["SufficiencyReports"]),
         .testTarget(name: "SufficiencyCLITests", dependencies: ["SufficiencyCLI", "sufficiency"]),
+        // Mutates the shipped scenarios and CSV files with a fixed seed: no input may crash, hang
+        // or be accepted when it is invalid.
+        .testTarget(name: "SufficiencyFuzzTests", dependencies: ["SufficiencyCLI", "Sufficiency"]),
     ]
 )

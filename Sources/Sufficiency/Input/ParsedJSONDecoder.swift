@@ -182,10 +182,10 @@ private struct Unkeyed: UnkeyedDecodingContainer {
 
     mutating func next() throws -> NodeDecoder {
         guard !isAtEnd else {
-            throw ScenarioDecodingProblem(path: decoder.path + ["\(currentIndex)"], message: "expected another item, found the end of the array")
+            throw ScenarioDecodingProblem(path: decoder.path + [ArrayIndex(currentIndex).stringValue], message: "expected another item, found the end of the array")
         }
         defer { currentIndex += 1 }
-        return decoder.child(items[currentIndex], AnyCodingKey(intValue: currentIndex))
+        return decoder.child(items[currentIndex], ArrayIndex(currentIndex))
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -202,6 +202,16 @@ private struct Unkeyed: UnkeyedDecodingContainer {
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer { try next().unkeyedContainer() }
     mutating func superDecoder() throws -> any Decoder { try next() }
+}
+
+/// An array position in a coding path, named "Index 2" as Foundation names it, so that a path
+/// tells it apart from an object key that is a number (`siblingGroupSizes.2`).
+struct ArrayIndex: CodingKey {
+    let intValue: Int?
+    var stringValue: String { "Index \(intValue ?? 0)" }
+    init(_ index: Int) { intValue = index }
+    init?(stringValue: String) { return nil }
+    init?(intValue: Int) { self.intValue = intValue }
 }
 
 private struct Single: SingleValueDecodingContainer {

@@ -25,11 +25,11 @@ public struct ScenarioSize: Sendable, Equatable {
         let f = s.supply.inHouseFoster
         let fosterNow = f.households.map { counted($0.count) * Double(max(1, min($0.profile.places, ScenarioLimits.householdPlaces.upperBound))) }.reduce(0, +)
         let approvals = f.approvalsPerYear.map { $0.isFinite ? min(max($0, 0), ScenarioLimits.approvalsPerYear.upperBound) : 0 }
-        let fosterNew = (0..<Int(years)).map { approvals[min($0, max(approvals.count - 1, 0))] }.reduce(0, +)
+        let fosterNew = approvals.isEmpty ? 0 : (0..<Int(years)).map { approvals[min($0, approvals.count - 1)] }.reduce(0, +)
             * Double(max(1, min(f.newHouseholds.places, ScenarioLimits.householdPlaces.upperBound)))
         let beds = s.supply.inHouseResidential.homes.map { counted($0.beds) }.reduce(0, +)
         let market = PlacementKind.allCases.compactMap { s.supply.markets[$0] }.map { counted($0.capacity) }.reduce(0, +)
-        placesPerReplication = fosterNow + (approvals.isEmpty ? 0 : fosterNew) + beds + market
+        placesPerReplication = fosterNow + fosterNew + beds + market
     }
 
     /// Bytes one worker needs for one replication.

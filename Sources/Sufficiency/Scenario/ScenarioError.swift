@@ -26,8 +26,9 @@ public struct ScenarioError: Error, Equatable, Sendable, CustomStringConvertible
 func dottedPath(_ components: [String]) -> String {
     var out = ""
     for component in components {
-        // Foundation names array positions "Index 2"; they read as [2].
-        if let index = Int(component) ?? (component.hasPrefix("Index ") ? Int(component.dropFirst(6)) : nil) {
+        // Array positions are named "Index 2" (as Foundation names them); they read as [2]. A key
+        // that is a number (a sibling-group size) stays a key.
+        if component.hasPrefix("Index "), let index = Int(component.dropFirst(6)) {
             out += "[\(index)]"
         } else {
             out += out.isEmpty ? component : "." + component
