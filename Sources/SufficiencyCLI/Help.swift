@@ -143,6 +143,8 @@ enum Help {
       --output DIR       where to write the results (default: see below)
       --format FORMAT    what to print: table (default), json (summary.json), csv
                          (financial-years.csv) or markdown (report.md)
+      --suppress-below N for publication: counts of children from 1 to N-1 shown as c (null
+                         in JSON, gaps in charts) in every output
       --quiet            no progress on standard error (progress shows only on a terminal anyway)
     """
 
