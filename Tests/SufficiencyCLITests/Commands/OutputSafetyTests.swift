@@ -63,3 +63,18 @@ struct OutputSafetyTests {
         #expect(run.stderr == "error: cannot create the output folder /dev/full/x: /dev/full is a file, not a folder\n")
     }
 }
+
+/// Runs too large for the machine are refused before anything runs, with what they would need.
+struct RunSizeTests {
+    @Test func replicationsBeyondTheLimitOrTheMemoryAreUsageErrors() throws {
+        let beyond = try BinaryRun(["run", "Scenarios/baseline.json", "--replications", "1000000000000"])
+        #expect(beyond.exitCode == 64)
+        #expect(beyond.stderr.contains("--replications expects a whole number from 1 to 10000000, found '1000000000000'"))
+        let scratch = try ScratchFolder()
+        let tooMany = try BinaryRun(["run", "Scenarios/baseline.json", "--replications", "10000000", "--output", scratch.url.path + "/out"])
+        #expect(tooMany.exitCode == 64)
+        #expect(tooMany.stderr.contains("10000000 replications of baseline would need about"))
+        #expect(tooMany.stderr.contains("run fewer replications"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.path + "/out"))
+    }
+}
