@@ -17,6 +17,8 @@ enum Help {
       export-903 write one simulated replication as SSDA903 files
       calibrate  fit a scenario to a council's SSDA903 history
       round-trip check that calibration recovers a known scenario, and that it holds still
+      sweep      run a scenario at several values of one or more keys, on the same random children
+      goal-seek  the least value of a key at which a target holds with a given probability
       benchmark  replications per second, events per second and peak memory of a scenario
       help       this text, or 'sufficiency help COMMAND' for one command
 
@@ -40,6 +42,8 @@ enum Help {
         case "export-903": return export903 + "\n"
         case "calibrate": return calibrate + "\n"
         case "round-trip": return roundTrip + "\n"
+        case "sweep": return sweep + "\n"
+        case "goal-seek": return goalSeek + "\n"
         case let other?: throw .usage("no help for '\(other)'", usage: "sufficiency help [\(Command.commands.joined(separator: "|"))]")
         }
     }
@@ -132,6 +136,37 @@ enum Help {
 
     examples:
       sufficiency round-trip Scenarios/baseline.json --scale 8 --replications 2 --ample-supply
+    """
+
+    static let sweep = """
+    usage: \(SweepCommand.usage)
+
+    Runs SCENARIO at every value of each --set KEY=V1,V2,... (every combination, for several),
+    all on the same seed and replications, so that every setting sees the same children. KEY is a
+    path into the scenario file, such as supply.inHouseFoster.approvalsPerYear (a list: every year
+    set to the value), supply.markets.agencyFoster.capacity or supply.inHouseFoster.households[0].count.
+    Prints each outcome in the year (--year, default the last) against the values, median (P10-P90),
+    and writes sweep.json, sweep.csv (every metric, every year), report.md and report.html (a chart
+    per outcome) to Results/sweep-NAME-KEY/ or --output.
+
+    examples:
+      sufficiency sweep Scenarios/baseline.json --set supply.inHouseFoster.approvalsPerYear=12,20,30,40
+    """
+
+    static let goalSeek = """
+    usage: \(GoalSeekCommand.usage)
+
+    The least value of KEY from LOW to HIGH (by --step, default 1) at which the target holds in at
+    least --probability (default 0.9) of replications in --year (default the last). A target is a
+    metric, one of <= < >= > ==, and a number: childDaysWaiting <= 0, shareOver20Miles <= 0.15,
+    totalCost <= 28000000 (a financial-year metric is the year's total, a monthly one its level at
+    the year's end). Every value runs on the same seeds; the top of the range is tried first (out
+    of reach?), then the bottom (already met?), then a bisection. Prints the answer with the
+    probability there and one step below (95% intervals), the cost over the horizon of getting
+    there, every value run, and a warning when the response is not monotone.
+
+    examples:
+      sufficiency goal-seek Scenarios/baseline.json --set supply.inHouseFoster.approvalsPerYear=12..60 --target 'shareOver20Miles <= 0.1'
     """
 
     static let simulationOptions = """

@@ -26,6 +26,8 @@ public enum SufficiencyCLI {
             case let .export903(command): try command.run(console: console)
             case let .calibrate(command): try command.run(console: console)
             case let .roundTrip(command): try command.run(console: console)
+            case let .sweep(command): try command.run(console: console)
+            case let .goalSeek(command): try command.run(console: console)
             }
             return 0
         } catch {

@@ -12,6 +12,22 @@ public struct MonteCarloResult: Sendable {
     /// Financial-year labels (`2025-26`).
     public var financialYears: [String] { model.financialYearLabels }
 
+    /// For each financial year, the snapshot at its end (the next 1 April, or the last snapshot).
+    public var yearEndSnapshots: [Int] {
+        model.financialYearStartDays.indices.map { year in
+            let end = year + 1 < model.financialYearStartDays.count ? model.financialYearStartDays[year + 1] : model.horizonDays
+            return model.snapshotDays.firstIndex { $0 >= end } ?? model.snapshotDays.count - 1
+        }
+    }
+
+    /// A metric's value in one financial year in every replication: a financial-year metric's
+    /// total (or share), a monthly metric's level at the year's end; nil for an unknown name.
+    public func values(of metric: String, year: Int) -> [Double]? {
+        if let index = catalog.financialIndex(metric) { return financialValues(index, year: year) }
+        guard let index = catalog.monthlyIndex(metric) else { return nil }
+        return monthlyValues(index, snapshot: yearEndSnapshots[year])
+    }
+
     /// Events processed across all replications.
     public var events: Int { replications.reduce(0) { $0 + $1.events } }
 

@@ -11,11 +11,21 @@ public enum ScenarioLoader {
     ///
     /// - Throws: `ScenarioError` naming the file and field.
     public static func scenario(at path: String) throws(ScenarioError) -> Scenario {
-        let merged = try resolvedObject(at: path, chain: [])
+        try scenario(from: try document(at: path), file: path)
+    }
+
+    /// A scenario file's JSON with its `extends` chain merged in, before defaults: what a
+    /// sweep or goal-seek changes one key of.
+    public static func document(at path: String) throws(ScenarioError) -> ParsedJSON {
+        try resolvedObject(at: path, chain: [])
+    }
+
+    /// Decodes a resolved document (defaults applied), without validating it; `file` names it in messages.
+    public static func scenario(from document: ParsedJSON, file: String) throws(ScenarioError) -> Scenario {
         do {
-            return try ParsedJSONDecoder().decode(Scenario.self, from: merged)
+            return try ParsedJSONDecoder().decode(Scenario.self, from: document)
         } catch {
-            throw ScenarioError(error.problems.map { .init(file: path, path: dottedPath($0.path), message: $0.message) })
+            throw ScenarioError(error.problems.map { .init(file: file, path: dottedPath($0.path), message: $0.message) })
         }
     }
 

@@ -14,8 +14,10 @@ enum Command: Equatable {
     case export903(Export903Command)
     case calibrate(CalibrateCommand)
     case roundTrip(RoundTripCommand)
+    case sweep(SweepCommand)
+    case goalSeek(GoalSeekCommand)
 
-    static let commands = ["help", "run", "compare", "validate", "describe", "match", "check-903", "export-903", "calibrate", "round-trip", "benchmark"]
+    static let commands = ["help", "run", "compare", "validate", "describe", "match", "check-903", "export-903", "calibrate", "round-trip", "sweep", "goal-seek", "benchmark"]
 
     /// Parses the arguments after the program name.
     ///
@@ -52,6 +54,12 @@ enum Command: Equatable {
             return .matchReferrals(MatchReferralsCommand(
                 children: children, placements: placements, scenario: parsed.values["--scenario"],
                 format: try parsed.choice("--format", ["json", "table", "csv"], default: "table", usage: usage)))
+        case "sweep":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
+            return .sweep(try SweepCommand.parse(rest))
+        case "goal-seek":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
+            return .goalSeek(try GoalSeekCommand.parse(rest))
         case "run", "compare":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
             return .simulate(try SimulateCommand.parse(rest, comparing: name == "compare"))

@@ -7,12 +7,15 @@ import Sufficiency
 struct ParsedArguments: Equatable {
     var positionals: [String] = []
     var values: [String: String] = [:]
+    /// Every value of an option that may be given more than once (`--set`), in order.
+    var lists: [String: [String]] = [:]
     var flags: Set<String> = []
 
     /// Splits `arguments` for a command whose options are `valued` (take a value) and `flags`.
     ///
     /// - Throws: `CLIError.usage` for an unknown option, a missing value or a repeated option.
-    init(_ arguments: ArraySlice<String>, valued: Set<String>, flags: Set<String>, usage: String) throws(CLIError) {
+    init(_ arguments: ArraySlice<String>, valued: Set<String>, repeatable: Set<String> = [], flags: Set<String>, usage: String) throws(CLIError) {
+        let valued = valued.union(repeatable)
         var index = arguments.startIndex
         var optionsEnded = false
         while index < arguments.endIndex {
@@ -31,16 +34,19 @@ struct ParsedArguments: Equatable {
                 guard inlineValue == nil else { throw .usage("\(name) takes no value", usage: usage) }
                 self.flags.insert(name)
             } else if valued.contains(name) {
-                guard values[name] == nil else { throw .usage("\(name) is given more than once", usage: usage) }
+                guard values[name] == nil || repeatable.contains(name) else { throw .usage("\(name) is given more than once", usage: usage) }
+                let value: String
                 if let inlineValue {
-                    values[name] = inlineValue
+                    value = inlineValue
                 } else {
                     guard index < arguments.endIndex, !arguments[index].hasPrefix("--") else {
                         throw .usage("\(name) needs a value", usage: usage)
                     }
-                    values[name] = arguments[index]
+                    value = arguments[index]
                     index += 1
                 }
+                values[name] = value
+                if repeatable.contains(name) { lists[name, default: []].append(value) }
             } else {
                 let known = valued.union(flags).sorted()
                 let hint = closestKey(to: name, among: known).map { "; did you mean \($0)?" } ?? ""

@@ -23,7 +23,8 @@ public enum SVGChart {
     static let legendRow = 18.0
 
     /// Lines (with optional bands) over monthly dates; x labels once a year.
-    public static func lines(title: String, dates: [String], series: [Series], percent: Bool = false) -> String {
+    /// Lines over `dates` (or any labels: `labelEvery` says which are written under the axis).
+    public static func lines(title: String, dates: [String], series: [Series], percent: Bool = false, labelEvery: Int = 12) -> String {
         let values = series.flatMap { $0.median + ($0.low ?? []) + ($0.high ?? []) }.filter(\.isFinite)
         let (lo, hi, ticks) = scale(min: min(0, values.min() ?? 0), max: values.max() ?? 1)
         let n = max(dates.count - 1, 1)
@@ -32,8 +33,8 @@ public enum SVGChart {
         let legendItems = series.map { ($0.label, $0.color, $0.low != nil) }
         var svg = open(title: title, legendRows: legendRows(legendItems))
         svg += grid(ticks: ticks, y: y, percent: percent)
-        for (i, date) in dates.enumerated() where i % 12 == 0 {
-            svg += "<text x=\"\(f(x(i)))\" y=\"\(f(plotHeight - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(date.prefix(7))</text>"
+        for (i, date) in dates.enumerated() where i % max(labelEvery, 1) == 0 {
+            svg += "<text x=\"\(f(x(i)))\" y=\"\(f(plotHeight - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(escape(String(date.prefix(10))))</text>"
         }
         for s in series {
             // A value that is not a number (a suppressed small count) leaves a gap.

@@ -73,9 +73,10 @@ public struct ReportDocument: Sendable {
         + "mean with 95% interval, and the share of replications in which the variant is lower."
 
     /// Everything needed to reproduce a run, in one sentence.
-    static func provenanceLine(_ run: RunSummary) -> String {
-        let p = run.provenance
-        return "\(run.name): sufficiency \(p.version), seed \(p.seed), \(p.replications) replications, scenario file "
+    static func provenanceLine(_ run: RunSummary) -> String { provenanceLine(run.provenance, name: run.name) }
+
+    static func provenanceLine(_ p: Provenance, name: String) -> String {
+        "\(name): sufficiency \(p.version), seed \(p.seed), \(p.replications) replications, scenario file "
             + "\(p.scenarioFile) (SHA-256 \(p.scenarioSHA256)), run \(p.date)"
     }
 
@@ -175,7 +176,12 @@ public struct ReportDocument: Sendable {
         body += "<h2>Provenance</h2>\n<ul class=\"provenance\">\n"
         for run in runs { body += "<li>\(SVGChart.escape(Self.provenanceLine(run)))</li>\n" }
         body += "</ul>\n"
-        return """
+        return Self.page(title: title, body: body)
+    }
+
+    /// A self-contained HTML page with the reports' style (print-ready), around `body`.
+    static func page(title: String, body: String) -> String {
+        """
         <!DOCTYPE html>
         <html lang="en">
         <head>

@@ -26,15 +26,6 @@ public struct RunSummary: Sendable {
 
     public var name: String { result.model.scenario.name }
 
-    /// For each financial year, the snapshot at its end (the next 1 April, or the last snapshot).
-    public var yearEndSnapshots: [Int] {
-        let model = result.model
-        return model.financialYearStartDays.indices.map { year in
-            let end = year + 1 < model.financialYearStartDays.count ? model.financialYearStartDays[year + 1] : model.horizonDays
-            return model.snapshotDays.firstIndex { $0 >= end } ?? model.snapshotDays.count - 1
-        }
-    }
-
     // MARK: - summary.json
 
     /// The `summary.json` document (also `--format json` on standard output).
@@ -123,7 +114,7 @@ public struct RunSummary: Sendable {
     }
 
     /// Numbers in CSV: up to six decimals, no trailing zeros; a hidden small count (NaN) as the marker.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         if value.isNaN { return Suppression.marker }
         guard value.isFinite else { return "" }
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
@@ -139,7 +130,7 @@ public struct RunSummary: Sendable {
     public func steeringTable() -> TextTable {
         var table = TextTable(header: ["year", "children in care", "in-house foster", "agency foster", "residential", "waiting",
                                        "over 20 miles", "cost £m"], rightAligned: Set(1...7))
-        let ends = yearEndSnapshots
+        let ends = result.yearEndSnapshots
         func level(_ name: String, _ snapshot: Int, percent: Bool = false) -> String {
             let s = monthlySummary(name)[snapshot]
             return percent ? Self.range(s, scale: 100, decimals: 0, suffix: "%") : Self.range(s, scale: 1, decimals: 0)
