@@ -74,8 +74,10 @@ struct SimulateCommand: Equatable {
                                         suppression: Suppression(below: suppressBelow)))
         }
         let comparisons = comparing ? summaries.dropFirst().map { PairedComparison(baseline: summaries[0], variant: $0) } : []
-        try write(summaries, comparisons)
+        let folders = try write(summaries, comparisons)
         console.writeOut(standardOutput(summaries, comparisons))
+        // Where the files went, on standard error so that standard output stays the results alone.
+        console.writeError(folders.map { "Wrote \($0)\n" }.joined())
     }
 
     /// A scenario name as a folder name: letters, digits, `-`, `_` and `.` kept, anything else
@@ -87,17 +89,21 @@ struct SimulateCommand: Equatable {
 
     // MARK: - Files
 
-    private func write(_ summaries: [RunSummary], _ comparisons: [PairedComparison]) throws(CLIError) {
+    /// Writes the output folders and returns their paths.
+    private func write(_ summaries: [RunSummary], _ comparisons: [PairedComparison]) throws(CLIError) -> [String] {
         if comparing {
             let folder = output ?? "Results/compare-\(Self.folderName(summaries[0].name))-vs-\(summaries.dropFirst().map { Self.folderName($0.name) }.joined(separator: "-"))"
             try OutputFolder(path: folder).replace(with: files(summaries, comparisons))
-        } else {
-            for summary in summaries {
-                let name = Self.folderName(summary.name)
-                let folder = output.map { summaries.count == 1 ? $0 : "\($0)/\(name)" } ?? "Results/\(name)"
-                try OutputFolder(path: folder).replace(with: files([summary], []))
-            }
+            return [folder]
         }
+        var folders: [String] = []
+        for summary in summaries {
+            let name = Self.folderName(summary.name)
+            let folder = output.map { summaries.count == 1 ? $0 : "\($0)/\(name)" } ?? "Results/\(name)"
+            try OutputFolder(path: folder).replace(with: files([summary], []))
+            folders.append(folder)
+        }
+        return folders
     }
 
     private func files(_ summaries: [RunSummary], _ comparisons: [PairedComparison]) -> [(String, String)] {
@@ -150,7 +156,7 @@ struct SimulateCommand: Equatable {
                 out += summary.steeringTable().rendered() + "\n"
             }
             for comparison in comparisons {
-                out += "\(comparison.variant.name) minus \(comparison.baseline.name), paired: mean (95% interval), P(variant lower)\n\n"
+                out += "\(comparison.variant.name) minus \(comparison.baseline.name), paired\n\n\(comparison.headline)\n\n"
                 out += ReportDocument.differenceTable(comparison).rendered() + "\n"
             }
             return out

@@ -41,7 +41,7 @@ public struct ReportDocument: Sendable {
         }
         for comparison in comparisons {
             out += "## \(comparison.variant.name) against \(comparison.baseline.name)\n\n"
-            out += Self.comparisonNote + "\n\n"
+            out += comparison.headline + "\n\n" + Self.comparisonNote + "\n\n"
             out += Self.markdownTable(Self.differenceTable(comparison)) + "\n"
         }
         out += "## Assumptions and sources\n\n"
@@ -69,35 +69,46 @@ public struct ReportDocument: Sendable {
     }
 
     /// How to read a comparison table.
-    static let comparisonNote = "Paired differences (variant minus baseline; both saw the same children in each replication): "
-        + "mean with 95% interval, and the share of replications in which the variant is lower."
+    static let comparisonNote = "Paired differences, variant minus baseline (both saw the same children in each replication). "
+        + "The mean with its 95% interval says how well the average effect is known; P10 to P90 says how much the effect varies "
+        + "from one possible future to another; the chances are the shares of futures in which the variant is lower, the same or higher."
 
     /// Everything needed to reproduce a run, in one sentence.
     static func provenanceLine(_ run: RunSummary) -> String { provenanceLine(run.provenance, name: run.name) }
 
     static func provenanceLine(_ p: Provenance, name: String) -> String {
         "\(name): sufficiency \(p.version), seed \(p.seed), \(p.replications) replications, scenario file "
-            + "\(p.scenarioFile) (SHA-256 \(p.scenarioSHA256)), run \(p.date)"
+            + "\(p.scenarioFile) (SHA-256 \(p.scenarioSHA256))"
     }
 
-    /// Per year: cost, waiting and distance differences with intervals and probabilities.
+    /// Per year and over the whole horizon: cost, child-days waiting and distance differences,
+    /// each as the mean with its 95% interval, the P10 to P90 of the paired differences, and the
+    /// chances that the variant is lower, the same or higher.
     public static func differenceTable(_ c: PairedComparison) -> TextTable {
-        var table = TextTable(header: ["year", "cost difference £m", "P(costs less)", "waiting difference", "P(fewer waiting)",
-                                       "over 20 miles difference", "P(fewer over 20 miles)"], rightAligned: Set(1...6))
-        for (year, label) in c.baseline.result.financialYears.enumerated() {
-            let cost = c.costDifference(year: year), waiting = c.yearAverageDifference("childrenWaiting", year: year)
-            let far = c.yearAverageDifference("shareOver20Miles", year: year)
+        var table = TextTable(header: ["year", "cost £m: mean (95%)", "cost £m: P10 to P90", "P(cost lower/same/higher)",
+                                       "child-days waiting: mean (95%)", "P(fewer/same/more)", "over 20 miles, pts: mean (95%)", "P(fewer/same/more)"],
+                              rightAligned: Set(1...7))
+        let years = c.baseline.result.financialYears
+        for year in Array(years.indices).map(Optional.some) + [nil] {
+            let cost = c.difference(.totalCost, year: year), waiting = c.difference(.childDaysWaiting, year: year)
+            let far = c.difference(.shareOver20Miles, year: year)
             table.rows.append([
-                label,
+                year.map { years[$0] } ?? "all years",
                 Self.interval(cost, scale: 1e-6, decimals: 2),
-                Self.percent(cost.probabilityLower),
-                Self.interval(waiting, scale: 1, decimals: 1),
-                Self.percent(waiting.probabilityLower),
-                Self.interval(far, scale: 100, decimals: 1, suffix: " pts"),
-                Self.percent(far.probabilityLower),
+                String(format: "%+.2f to %+.2f", cost.p10 * 1e-6, cost.p90 * 1e-6),
+                Self.chances(cost),
+                Self.interval(waiting, scale: 1, decimals: 0),
+                Self.chances(waiting),
+                Self.interval(far, scale: 100, decimals: 1),
+                Self.chances(far),
             ])
         }
         return table
+    }
+
+    /// `lower% / same% / higher%`.
+    static func chances(_ d: PairedComparison.Difference) -> String {
+        String(format: "%.0f / %.0f / %.0f%%", d.probabilityLower * 100, d.probabilitySame * 100, d.probabilityHigher * 100)
     }
 
     static func interval(_ d: PairedComparison.Difference, scale: Double, decimals: Int, suffix: String = "") -> String {
@@ -162,7 +173,7 @@ public struct ReportDocument: Sendable {
         }
         for comparison in comparisons {
             body += "<h2>\(SVGChart.escape(comparison.variant.name)) against \(SVGChart.escape(comparison.baseline.name))</h2>\n"
-            body += "<p>\(SVGChart.escape(Self.comparisonNote))</p>\n"
+            body += "<p class=\"headline\">\(SVGChart.escape(comparison.headline))</p>\n<p>\(SVGChart.escape(Self.comparisonNote))</p>\n"
             body += Self.htmlTable(Self.differenceTable(comparison))
         }
         body += "<h2>Assumptions and sources</h2>\n"

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Where a set of results came from: enough to reproduce them.
+/// Where a set of results came from: enough to reproduce them. It holds no clock time, so the
+/// same scenario, seed and version write the same bytes (a rerun leaves a repository unchanged).
 public struct Provenance: Sendable, Equatable {
     public let version: String
     public let scenarioFile: String
@@ -8,25 +9,20 @@ public struct Provenance: Sendable, Equatable {
     public let scenarioSHA256: String
     public let seed: UInt64
     public let replications: Int
-    /// When the run finished, ISO 8601 UTC.
-    public let date: String
 
-    public init(version: String, scenarioFile: String, scenarioSHA256: String, seed: UInt64, replications: Int, date: String) {
+    public init(version: String, scenarioFile: String, scenarioSHA256: String, seed: UInt64, replications: Int) {
         self.version = version; self.scenarioFile = scenarioFile; self.scenarioSHA256 = scenarioSHA256
-        self.seed = seed; self.replications = replications; self.date = date
+        self.seed = seed; self.replications = replications
     }
 
-    /// Provenance of a run of the file at `path`, dated now.
+    /// Provenance of a run of the file at `path`.
     public static func of(file path: String, version: String, seed: UInt64, replications: Int) -> Provenance {
         let data = FileManager.default.contents(atPath: path) ?? Data()
-        let formatter = ISO8601DateFormatter()
-        return Provenance(version: version, scenarioFile: path, scenarioSHA256: SHA256.hex(of: [UInt8](data)), seed: seed,
-                          replications: replications, date: formatter.string(from: Date()))
+        return Provenance(version: version, scenarioFile: path, scenarioSHA256: SHA256.hex(of: [UInt8](data)), seed: seed, replications: replications)
     }
 
     var json: JSONValue {
-        .object([("version", .string(version)), ("scenarioFile", .string(scenarioFile)), ("scenarioSHA256", .string(scenarioSHA256)),
-                 ("date", .string(date))])
+        .object([("version", .string(version)), ("scenarioFile", .string(scenarioFile)), ("scenarioSHA256", .string(scenarioSHA256))])
     }
 }
 

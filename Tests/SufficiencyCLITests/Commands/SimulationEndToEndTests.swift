@@ -45,8 +45,14 @@ struct SimulationEndToEndTests {
         #expect((summary["scenarios"] as? [Any])?.count == 2)
         let comparison = try #require((summary["comparisons"] as? [[String: Any]])?.first)
         let year = try #require((comparison["financialYears"] as? [[String: Any]])?.first)
-        #expect(year["probabilityCostsLess"] is Double)
-        #expect(year["totalCostDifference"] is [String: Any])
+        let cost = try #require(year["totalCost"] as? [String: Any])
+        for key in ["mean", "low95", "high95", "p10", "p90", "probabilityLower", "probabilitySame", "probabilityHigher"] {
+            #expect(cost[key] is Double, "\(key)")
+        }
+        let chances = ["probabilityLower", "probabilitySame", "probabilityHigher"].compactMap { cost[$0] as? Double }.reduce(0, +)
+        #expect(abs(chances - 1) < 1e-12)
+        #expect(comparison["horizon"] is [String: Any] && year["childDaysWaiting"] is [String: Any])
+        #expect((comparison["headline"] as? String)?.hasPrefix("From 2025-26 to 2029-30, recruit-20 costs") == true)
         let csv = try String(contentsOfFile: out + "/financial-years.csv", encoding: .utf8)
         #expect(csv.hasPrefix("scenario,year,metric,statistic,value\n"))
         #expect(csv.contains("\nrecruit-20,2025-26,"))
