@@ -2,8 +2,8 @@
 /// a period of care's ending maps to the model's exit routes.
 ///
 /// Code lists follow the DfE's validation rules (143 RNE, 144 LS, 145 CIN, 146 PLACE, 149 REC) as
-/// published in `csc-validator-be-903`; the PLACE changes follow the DfE's guidance (BRIEF
-/// section 3): K3 from 2024-25; H5, P2 and Z1 dropped and Z11-Z14 added in 2025-26.
+/// published in `csc-validator-be-903`; the PLACE changes follow the DfE's SSDA903
+/// guidance: K3 from 2024-25; H5, P2 and Z1 dropped and Z11-Z14 added in 2025-26.
 public enum EpisodeCodes {
     /// Reasons for a new episode; every one but L (legal status change only) starts a placement.
     public static let reasonsForNewEpisode: Set<String> = ["S", "P", "L", "T", "U", "B"]

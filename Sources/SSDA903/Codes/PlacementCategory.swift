@@ -1,7 +1,7 @@
 import Sufficiency
 
 /// Where a child lives, as the open demand models group SSDA903 placements (PLACE x
-/// PLACE_PROVIDER; BRIEF section 2), one case per placement type of the model plus `other`.
+/// PLACE_PROVIDER), one case per placement type of the model plus `other`.
 ///
 /// | category | PLACE | PLACE_PROVIDER |
 /// |---|---|---|

@@ -1,5 +1,5 @@
-/// The kind of placement a child needs, as the open demand models group placements (BRIEF
-/// section 3): decided by the child's needs and the council's history, before supply is asked.
+/// The kind of placement a child needs, as the open demand models group placements:
+/// decided by the child's needs and the council's history, before supply is asked.
 /// Supply then decides where the need is met (which kinds, in order), or that it is not.
 public enum PlacementNeed: String, CaseIterable, Codable, Sendable {
     /// Foster care: with kin where kin can take the child, else in-house, else agency.

@@ -2,7 +2,7 @@ import Testing
 import SSDA903
 import Sufficiency
 
-/// The category mapping of BRIEF section 2 and the code changes between collection years.
+/// The open demand models' category mapping and the code changes between collection years.
 struct EpisodeCodesTests {
     @Test func placementsMapAsTheOpenDemandModelsGroupThem() {
         #expect(PlacementCategory(place: "U2", provider: "PR4") == .kinship)

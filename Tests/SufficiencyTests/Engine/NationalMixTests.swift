@@ -1,7 +1,7 @@
 import Testing
 @testable import Sufficiency
 
-/// The shipped baseline is the national picture of 31 March 2024 (BRIEF section 2) and holds it:
+/// The shipped baseline is the national picture of 31 March 2024 and holds it:
 /// nothing changes, so nothing should drift.
 struct NationalMixTests {
     static let result = MonteCarloRunner.run(try! ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/baseline.json").path),
