@@ -26,6 +26,22 @@ public enum PlacementKind: String, CaseIterable, Codable, Sendable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
+    /// The type in plain English, for reports.
+    public var label: String {
+        switch self {
+        case .kinship: return "Family and friends foster care"
+        case .inHouseFoster: return "Council's own foster carers"
+        case .agencyFoster: return "Agency foster carers"
+        case .inHouseResidential: return "Council's own children's homes"
+        case .externalResidential: return "Private and voluntary children's homes"
+        case .supportedAccommodation: return "Supported accommodation (16+)"
+        case .placedWithParents: return "Placed with parents"
+        case .placedForAdoption: return "Placed for adoption"
+        case .other: return "Secure, health, custody and other settings"
+        case .emergency: return "Emergency or unregistered (waiting)"
+        }
+    }
+
     /// Whether this is a children's home.
     public var isResidential: Bool { self == .inHouseResidential || self == .externalResidential }
 

@@ -28,6 +28,22 @@ public struct MonteCarloResult: Sendable {
         return monthlyValues(index, snapshot: yearEndSnapshots[year])
     }
 
+    /// Months of each financial year inside the simulated period: 12, except where the period
+    /// starts or ends part-way through a year (a run from 1 July has a first year of 9 months).
+    public var financialYearMonths: [Int] {
+        let starts = model.financialYearStartDays
+        return starts.indices.map { year in
+            let from = max(starts[year], 0), to = year + 1 < starts.count ? starts[year + 1] : model.horizonDays
+            return Int((Double(to - from) / (ScenarioModel.daysPerYear / 12)).rounded())
+        }
+    }
+
+    /// A financial year's label, with its months when it is partial: `2015-16 (9 months)`.
+    public func financialYearLabel(_ year: Int) -> String {
+        let months = financialYearMonths[year]
+        return months < 12 ? "\(financialYears[year]) (\(months) month\(months == 1 ? "" : "s"))" : financialYears[year]
+    }
+
     /// Events processed across all replications.
     public var events: Int { replications.reduce(0) { $0 + $1.events } }
 

@@ -10,13 +10,16 @@ public enum SVGChart {
         public var median: [Double]
         public var low: [Double]?
         public var high: [Double]?
+        /// Drawn dashed and thinner, so that a line on top of another (a variant equal to the
+        /// baseline) leaves the one below visible.
+        public var dashed: Bool
 
-        public init(label: String, color: String, median: [Double], low: [Double]? = nil, high: [Double]? = nil) {
-            self.label = label; self.color = color; self.median = median; self.low = low; self.high = high
+        public init(label: String, color: String, median: [Double], low: [Double]? = nil, high: [Double]? = nil, dashed: Bool = false) {
+            self.label = label; self.color = color; self.median = median; self.low = low; self.high = high; self.dashed = dashed
         }
     }
 
-    public static let palette = ["#1f5fa8", "#c8511b", "#2b8a3e", "#7b3fa0", "#b8860b", "#0e7c86", "#a61e4d", "#495057", "#e8590c"]
+    public static let palette = ["#1f5fa8", "#c8511b", "#2b8a3e", "#7b3fa0", "#b8860b", "#0e7c86", "#a61e4d", "#495057", "#e8590c", "#5c940d"]
 
     static let width = 720.0, plotHeight = 280.0
     static let left = 64.0, right = 36.0, top = 36.0, bottom = 48.0
@@ -24,9 +27,11 @@ public enum SVGChart {
 
     /// Lines (with optional bands) over monthly dates; x labels once a year.
     /// Lines over `dates` (or any labels: `labelEvery` says which are written under the axis).
-    public static func lines(title: String, dates: [String], series: [Series], percent: Bool = false, labelEvery: Int = 12) -> String {
+    /// `yMax` fixes the top of the scale, so that charts of one metric for several scenarios
+    /// share one axis.
+    public static func lines(title: String, dates: [String], series: [Series], percent: Bool = false, labelEvery: Int = 12, yMax: Double? = nil) -> String {
         let values = series.flatMap { $0.median + ($0.low ?? []) + ($0.high ?? []) }.filter(\.isFinite)
-        let (lo, hi, ticks) = scale(min: min(0, values.min() ?? 0), max: values.max() ?? 1)
+        let (lo, hi, ticks) = scale(min: min(0, values.min() ?? 0), max: yMax ?? values.max() ?? 1)
         let n = max(dates.count - 1, 1)
         func x(_ i: Int) -> Double { left + (width - left - right) * Double(i) / Double(n) }
         func y(_ v: Double) -> Double { top + (plotHeight - top - bottom) * (1 - (v - lo) / max(hi - lo, 1e-12)) }
@@ -47,7 +52,7 @@ public enum SVGChart {
             }
             for run in runs(s.median.indices.filter { s.median[$0].isFinite }) {
                 let points = run.map { "\(f(x($0))),\(f(y(s.median[$0])))" }.joined(separator: " ")
-                svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"/>"
+                svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"\(s.dashed ? 2 : 3)\"\(s.dashed ? " stroke-dasharray=\"7 4\"" : "")/>"
             }
         }
         svg += legend(legendItems)

@@ -14,7 +14,7 @@ public struct GoalSeekReport: Sendable {
         self.search = search; self.lever = lever; self.lowest = lowest; self.step = step; self.replications = replications; self.seed = seed
     }
 
-    private var yearLabel: String { lowest.financialYears[search.year] }
+    private var yearLabel: String { lowest.financialYearLabel(search.year) }
     private static func number(_ v: Double) -> String { RunSummary.number(v) }
 
     private static func percent(_ p: Proportion) -> String {

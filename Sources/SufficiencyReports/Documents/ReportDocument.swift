@@ -44,11 +44,12 @@ public struct ReportDocument: Sendable {
             out += comparison.headline + "\n\n" + Self.comparisonNote + "\n\n"
             out += Self.markdownTable(Self.differenceTable(comparison)) + "\n"
         }
-        out += "## Assumptions and sources\n\n"
+        out += "## Scenarios and their assumptions\n\n"
         for run in runs {
             out += "### \(run.name)\n\n"
-            for (section, source) in Self.sources(run.result.model.scenario) { out += "- **\(section)**: \(source)\n" }
-            out += "\n"
+            let scenario = run.result.model.scenario
+            if !scenario.description.isEmpty { out += scenario.description + "\n\n" }
+            out += Self.markdownTable(Self.assumptionTable(scenario)) + "\n"
         }
         out += "## Provenance\n\n"
         for run in runs { out += "- " + Self.provenanceLine(run) + "\n" }
@@ -93,7 +94,7 @@ public struct ReportDocument: Sendable {
             let cost = c.difference(.totalCost, year: year), waiting = c.difference(.childDaysWaiting, year: year)
             let far = c.difference(.shareOver20Miles, year: year)
             table.rows.append([
-                year.map { years[$0] } ?? "all years",
+                year.map { c.baseline.result.financialYearLabel($0) } ?? "all years",
                 Self.interval(cost, scale: 1e-6, decimals: 2),
                 String(format: "%+.2f to %+.2f", cost.p10 * 1e-6, cost.p90 * 1e-6),
                 Self.chances(cost),
@@ -118,19 +119,36 @@ public struct ReportDocument: Sendable {
 
     static func percent(_ p: Double) -> String { String(format: "%.0f%%", p * 100) }
 
-    /// Every section's `source`, in file order.
-    static func sources(_ s: Scenario) -> [(String, String)] {
-        let all: [(String, String?)] = [
-            ("time", s.time.source), ("geography", s.geography.source), ("initialChildren", s.initialChildren.source),
-            ("entries", s.entries.source), ("exits", s.exits.source), ("placementTypes", s.placementTypes.source),
-            ("supply", s.supply.source), ("supply.inHouseFoster", s.supply.inHouseFoster.source),
-            ("supply.inHouseResidential", s.supply.inHouseResidential.source),
-            ("supply.markets.agencyFoster", s.supply.markets.agencyFoster.source),
-            ("supply.markets.externalResidential", s.supply.markets.externalResidential.source),
-            ("supply.markets.supportedAccommodation", s.supply.markets.supportedAccommodation.source),
-            ("matching", s.matching.source), ("costs", s.costs.source),
+    /// The assumptions that move the forecast most, with their values and the source the file
+    /// gives for each (`source` of the section it sits in).
+    static func assumptionTable(_ s: Scenario) -> TextTable {
+        func n(_ v: Double, _ decimals: Int = 0) -> String { String(format: "%.\(decimals)f", v) }
+        func money(_ kind: PlacementKind) -> String { "£" + n(s.placementTypes[kind].weeklyCost) + " a week" }
+        let f = s.supply.inHouseFoster, m = s.supply.markets
+        let households = f.households.map(\.count).reduce(0, +), places = f.households.map { $0.count * $0.profile.places }.reduce(0, +)
+        let approvals = f.approvalsPerYear.map { n($0) }.joined(separator: ", ")
+        let rows: [(String, String, String?)] = [
+            ("Children in care at the start", String(s.initialChildren.children?.count ?? s.initialChildren.byAgeBand.values.reduce(0, +)), s.initialChildren.source),
+            ("Children entering care a year", n(s.entries.ratePerYear.values.reduce(0, +)) + (s.entries.trendPerYear == 0 ? "" : ", changing \(n(s.entries.trendPerYear * 100, 1))% a year"), s.entries.source),
+            ("Entrants whose family or friends can care for them", n(s.entries.kinshipAvailable * 100) + "%", s.entries.source),
+            ("Council foster households (places) at the start", "\(households) (\(places))", f.source ?? s.supply.source),
+            ("New council foster households a year", approvals, f.source ?? s.supply.source),
+            ("Council foster households leaving a year", n(f.deregistrationRatePerYear * 100) + "% of households", f.source ?? s.supply.source),
+            ("Council children's home beds", String(s.supply.inHouseResidential.homes.map(\.beds).reduce(0, +)), s.supply.inHouseResidential.source ?? s.supply.source),
+            ("Agency foster places available", String(m.agencyFoster.capacity), m.agencyFoster.source ?? s.supply.source),
+            ("Private children's home places available", String(m.externalResidential.capacity), m.externalResidential.source ?? s.supply.source),
+            ("Supported accommodation places available", String(m.supportedAccommodation.capacity), m.supportedAccommodation.source ?? s.supply.source),
+            ("Weekly cost: council foster care", money(.inHouseFoster), s.placementTypes.source),
+            ("Weekly cost: agency foster care", money(.agencyFoster), s.placementTypes.source),
+            ("Weekly cost: private children's home", money(.externalResidential), s.placementTypes.source),
+            ("Weekly cost: supported accommodation", money(.supportedAccommodation), s.placementTypes.source),
+            ("Weekly cost: emergency or unregistered", money(.emergency), s.placementTypes.source),
+            ("Young people staying put at 18", n(s.exits.stayingPutShare * 100) + "%", s.exits.source),
+            ("Price inflation a year", n(s.costs.inflationPerYear * 100, 1) + "%", s.costs.source),
         ]
-        return all.compactMap { name, source in source.map { (name, $0) } }
+        var table = TextTable(header: ["assumption", "value", "source"], rightAligned: [])
+        table.rows = rows.map { [$0.0, $0.1, $0.2 ?? "not given in the scenario file"] }
+        return table
     }
 
     // MARK: - HTML
@@ -144,18 +162,21 @@ public struct ReportDocument: Sendable {
             runs.enumerated().map { k, run in
                 let s = run.monthlySummary(name)
                 return .init(label: run.name, color: SVGChart.palette[k % SVGChart.palette.count], median: s.map(\.p50),
-                             low: s.map(\.p10), high: s.map(\.p90))
+                             low: s.map(\.p10), high: s.map(\.p90), dashed: k > 0)
             }
         }
         body += section("Children in care", SVGChart.lines(title: "Children looked after", dates: dates, series: fan("childrenLookedAfter")))
-        for run in runs {
-            let kinds = ["kinshipPlacements", "inHouseFosterPlacements", "agencyFosterPlacements", "residentialPlacements",
-                         "supportedAccommodationPlacements", "placedWithParentsPlacements", "emergencyPlacements"]
-            let series = kinds.enumerated().map { k, name in
-                SVGChart.Series(label: name.replacingOccurrences(of: "Placements", with: ""), color: SVGChart.palette[k],
-                                median: run.monthlySummary(name).map(\.p50))
+        // Every placement type, one chart per scenario on one shared axis.
+        let mixes = runs.map { run in
+            PlacementKind.allCases.enumerated().map { k, kind in
+                SVGChart.Series(label: kind.label, color: SVGChart.palette[k % SVGChart.palette.count],
+                                median: run.monthlySummary("\(kind.rawValue)Placements").map(\.p50))
             }
-            body += section("Placement mix: \(run.name)", SVGChart.lines(title: "Children by placement type (medians): \(run.name)", dates: dates, series: series))
+        }
+        let mixTop = mixes.flatMap { $0.flatMap(\.median) }.filter(\.isFinite).max() ?? 1
+        for (run, series) in zip(runs, mixes) {
+            body += section("Placement mix: \(run.name)", SVGChart.lines(title: "Children by placement type (medians): \(run.name)", dates: dates,
+                                                                         series: series, yMax: mixTop))
         }
         body += section("Children waiting", SVGChart.lines(title: "Children waiting in emergency placements", dates: dates, series: fan("childrenWaiting")))
         let costs = runs.enumerated().map { k, run -> SVGChart.Series in
@@ -163,7 +184,7 @@ public struct ReportDocument: Sendable {
             return .init(label: run.name, color: SVGChart.palette[k % SVGChart.palette.count], median: s.map(\.p50), low: s.map(\.p10), high: s.map(\.p90))
         }
         body += section("Cost per financial year", SVGChart.bars(title: "Total cost per financial year, pounds (median, P10-P90)",
-                                                                 categories: runs[0].result.financialYears, series: costs))
+                                                                 categories: runs[0].result.financialYears.indices.map(runs[0].result.financialYearLabel), series: costs))
         body += section("Distance", SVGChart.lines(title: "Share of children placed more than 20 miles from home", dates: dates,
                                                    series: fan("shareOver20Miles"), percent: true))
         for run in runs {
@@ -176,13 +197,12 @@ public struct ReportDocument: Sendable {
             body += "<p class=\"headline\">\(SVGChart.escape(comparison.headline))</p>\n<p>\(SVGChart.escape(Self.comparisonNote))</p>\n"
             body += Self.htmlTable(Self.differenceTable(comparison))
         }
-        body += "<h2>Assumptions and sources</h2>\n"
+        body += "<h2>Scenarios and their assumptions</h2>\n"
         for run in runs {
-            body += "<h3>\(SVGChart.escape(run.name))</h3>\n<dl>\n"
-            for (name, source) in Self.sources(run.result.model.scenario) {
-                body += "<dt>\(SVGChart.escape(name))</dt><dd>\(SVGChart.escape(source))</dd>\n"
-            }
-            body += "</dl>\n"
+            let scenario = run.result.model.scenario
+            body += "<h3>\(SVGChart.escape(run.name))</h3>\n"
+            if !scenario.description.isEmpty { body += "<p>\(SVGChart.escape(scenario.description))</p>\n" }
+            body += Self.htmlTable(Self.assumptionTable(scenario))
         }
         body += "<h2>Provenance</h2>\n<ul class=\"provenance\">\n"
         for run in runs { body += "<li>\(SVGChart.escape(Self.provenanceLine(run)))</li>\n" }
@@ -212,7 +232,16 @@ public struct ReportDocument: Sendable {
         th { text-align: left; background: #f3f3f3; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
         dt { font-weight: 600; } dd { margin: 0 0 0.6rem 1rem; color: #333; }
         code { font-size: 0.85em; word-break: break-all; }
-        @media print { body { margin: 0; max-width: none; font-size: 10pt; } h2 { break-after: avoid; } }
+        td.num, th { white-space: nowrap; }
+        p.headline { font-size: 1.02rem; }
+        @page { size: A4; margin: 14mm 12mm; }
+        @media print {
+          body { margin: 0; max-width: none; font-size: 8.5pt; }
+          h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+          h2 + figure, h2 + p, h3 + p, h2 + table, h3 + table { break-before: avoid; page-break-before: avoid; }
+          table { font-size: 7.5pt; } th, td { padding: 0.15rem 0.35rem; }
+          tr, figure, svg { break-inside: avoid; page-break-inside: avoid; }
+        }
         </style>
         </head>
         <body>

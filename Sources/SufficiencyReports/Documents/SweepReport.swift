@@ -32,7 +32,7 @@ public struct SweepReport: Sendable {
         ("totalCost", "cost in the year, £m", 1e-6, 2, false),
     ]
 
-    private var yearLabel: String { rows.first?.result.financialYears[year] ?? "" }
+    private var yearLabel: String { rows.first?.result.financialYearLabel(year) ?? "" }
 
     private func summary(_ metric: String, _ row: Row) -> MetricSummary {
         MetricSummary(row.result.values(of: metric, year: year) ?? [])
@@ -54,18 +54,18 @@ public struct SweepReport: Sendable {
     /// Tidy CSV: the levers' values, year, metric, statistic, value; every financial-year metric
     /// and the year-end level of every monthly metric, in every year.
     public func csv() -> String {
-        var csv = CSVWriter(header: levers + ["year", "metric", "statistic", "value"])
+        var csv = CSVWriter(header: levers + ["year", "months", "metric", "statistic", "value"])
         for row in rows {
             let r = row.result
             for y in r.financialYears.indices {
                 for metric in r.catalog.financialYear {
                     for (statistic, value) in RunSummary.statistics(MetricSummary(r.values(of: metric, year: y) ?? [])) {
-                        csv.append(row.values.map(Self.number) + [r.financialYears[y], metric, statistic, RunSummary.number(value)])
+                        csv.append(row.values.map(Self.number) + [r.financialYears[y], String(r.financialYearMonths[y]), metric, statistic, RunSummary.number(value)])
                     }
                 }
                 for metric in r.catalog.monthly {
                     for (statistic, value) in RunSummary.statistics(MetricSummary(r.values(of: metric, year: y) ?? [])) {
-                        csv.append(row.values.map(Self.number) + [r.financialYears[y], metric, statistic, RunSummary.number(value)])
+                        csv.append(row.values.map(Self.number) + [r.financialYears[y], String(r.financialYearMonths[y]), metric, statistic, RunSummary.number(value)])
                     }
                 }
             }

@@ -38,7 +38,7 @@ public struct RunSummary: Sendable {
         }
         let summaries = catalog.financialYear.map { financialSummary($0) }
         let years: [JSONValue] = result.financialYears.enumerated().map { year, label in
-            var members: [(String, JSONValue)] = [("year", .string(label))]
+            var members: [(String, JSONValue)] = [("year", .string(label)), ("months", .integer(result.financialYearMonths[year]))]
             var groups: [String: [(String, JSONValue)]] = [:]
             var order: [String] = []
             for (index, name) in catalog.financialYear.enumerated() {
@@ -94,7 +94,7 @@ public struct RunSummary: Sendable {
     /// `financial-years.csv`, tidy: one line per year, metric and statistic. Money in pounds at each
     /// year's prices.
     public func financialYearsCSV(scenarioColumn: Bool = false) -> String {
-        var csv = CSVWriter(header: (scenarioColumn ? ["scenario"] : []) + ["year", "metric", "statistic", "value"])
+        var csv = CSVWriter(header: (scenarioColumn ? ["scenario"] : []) + ["year", "months", "metric", "statistic", "value"])
         appendFinancialYears(to: &csv, scenarioColumn: scenarioColumn)
         return csv.text
     }
@@ -103,7 +103,8 @@ public struct RunSummary: Sendable {
         for name in result.catalog.financialYear {
             for (year, summary) in financialSummary(name).enumerated() {
                 for (statistic, value) in Self.statistics(summary) {
-                    csv.append((scenarioColumn ? [self.name] : []) + [result.financialYears[year], name, statistic, Self.number(value)])
+                    csv.append((scenarioColumn ? [self.name] : []) + [result.financialYears[year], String(result.financialYearMonths[year]), name, statistic,
+                                                                       Self.number(value)])
                 }
             }
         }
@@ -136,9 +137,9 @@ public struct RunSummary: Sendable {
             return percent ? Self.range(s, scale: 100, decimals: 0, suffix: "%") : Self.range(s, scale: 1, decimals: 0)
         }
         let cost = financialSummary("totalCost")
-        for (year, label) in result.financialYears.enumerated() {
+        for year in result.financialYears.indices {
             let snapshot = ends[year]
-            table.rows.append([label, level("childrenLookedAfter", snapshot), level("inHouseFosterPlacements", snapshot),
+            table.rows.append([result.financialYearLabel(year), level("childrenLookedAfter", snapshot), level("inHouseFosterPlacements", snapshot),
                                level("agencyFosterPlacements", snapshot), level("residentialPlacements", snapshot),
                                level("childrenWaiting", snapshot), level("shareOver20Miles", snapshot, percent: true),
                                Self.range(cost[year], scale: 1e-6, decimals: 1)])

@@ -16,8 +16,8 @@ struct ExperimentEndToEndTests {
             #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file)")
         }
         let csv = try String(contentsOfFile: out + "/sweep.csv", encoding: .utf8)
-        #expect(csv.hasPrefix("supply.inHouseFoster.approvalsPerYear,supply.markets.agencyFoster.capacity,year,metric,statistic,value\n"))
-        #expect(csv.contains("30,200,2029-30,childDaysWaiting,p50,"))
+        #expect(csv.hasPrefix("supply.inHouseFoster.approvalsPerYear,supply.markets.agencyFoster.capacity,year,months,metric,statistic,value\n"))
+        #expect(csv.contains("30,200,2029-30,12,childDaysWaiting,p50,"))
     }
 
     @Test func badLeversAreUsageOrInputErrors() throws {

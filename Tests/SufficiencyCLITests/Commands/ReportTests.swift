@@ -26,7 +26,16 @@ struct ReportTests {
         #expect(charts[0].contains("<polygon"))  // the P10-P90 band of the fan chart
         #expect(html.contains("Total cost per financial year"))
         #expect(html.contains("recruit-20 against baseline"))
-        #expect(html.contains("Assumptions and sources"))
+        #expect(html.contains("Scenarios and their assumptions"))
+        #expect(html.contains("<td>Agency foster places available</td><td>150</td>"))
+        #expect(html.contains("Baseline plus 20 more in-house foster household approvals a year"), "the variant's description")
+        // Every placement type in plain English, both mixes on one axis, and the variant's lines dashed.
+        for label in ["Placed for adoption", "Council's own foster carers", "Secure, health, custody and other settings", "Emergency or unregistered (waiting)"] {
+            #expect(charts[1].contains(label) && charts[2].contains(label), "\(label)")
+        }
+        func axis(_ svg: String) -> [String] { svg.components(separatedBy: "text-anchor=\"end\" class=\"tick\">").dropFirst().map { $0.components(separatedBy: "<")[0] } }
+        #expect(axis(charts[1]).count >= 3 && axis(charts[1]) == axis(charts[2]), "\(axis(charts[1])) vs \(axis(charts[2]))")
+        #expect(charts[0].contains("stroke-dasharray"))
         #expect(html.contains("SHA-256"))
         // Tags outside the charts balance.
         var stack: [String] = []
@@ -44,6 +53,17 @@ struct ReportTests {
             }
         }
         #expect(stack.isEmpty, "unclosed: \(stack)")
+    }
+
+    @Test func partialFinancialYearsAreMarked() throws {
+        let scratch = try ScratchFolder()
+        let run = try BinaryRun(["run", "Scenarios/unitary-2015.json", "--replications", "3", "--output", scratch.url.path + "/u", "--quiet"])
+        #expect(run.exitCode == 0)
+        #expect(run.stdout.contains("\n2015-16 (9 months) ") && run.stdout.contains("\n2020-21 (3 months) "))
+        let csv = try String(contentsOfFile: scratch.url.path + "/u/financial-years.csv", encoding: .utf8)
+        #expect(csv.contains("\n2015-16,9,totalCost,mean,") && csv.contains("\n2016-17,12,totalCost,mean,"))
+        let report = try String(contentsOfFile: scratch.url.path + "/u/report.md", encoding: .utf8)
+        #expect(report.contains("| 2020-21 (3 months) |"))
     }
 
     @Test func theSteeringTableOfASmallFixedRunIsStable() throws {

@@ -54,7 +54,7 @@ struct SimulationEndToEndTests {
         #expect(comparison["horizon"] is [String: Any] && year["childDaysWaiting"] is [String: Any])
         #expect((comparison["headline"] as? String)?.hasPrefix("From 2025-26 to 2029-30, recruit-20 costs") == true)
         let csv = try String(contentsOfFile: out + "/financial-years.csv", encoding: .utf8)
-        #expect(csv.hasPrefix("scenario,year,metric,statistic,value\n"))
+        #expect(csv.hasPrefix("scenario,year,months,metric,statistic,value\n"))
         #expect(csv.contains("\nrecruit-20,2025-26,"))
     }
 

@@ -4,12 +4,12 @@ import Testing
 
 /// `--suppress-below N` hides every small count of children in every output, and nothing else.
 struct SuppressionTests {
-    /// The values of child-count metrics in a tidy CSV (date or year, metric, statistic, value).
+    /// The values of child-count metrics in a tidy CSV (..., metric, statistic, value).
     private func childCounts(_ csv: String) -> [String] {
         csv.split(separator: "\n").dropFirst().compactMap { line in
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            guard cells.count == 4, cells[2] != "sd", MetricCatalog.countsChildren(cells[1]) else { return nil }
-            return cells[3]
+            guard cells.count >= 4, cells[cells.count - 2] != "sd", MetricCatalog.countsChildren(cells[cells.count - 3]) else { return nil }
+            return cells[cells.count - 1]
         }
     }
 
