@@ -18,6 +18,11 @@ struct OutputFolder {
 
     /// Replaces the folder with exactly `files` (paths relative to it; subfolders allowed).
     func replace(with files: [(name: String, text: String)]) throws(CLIError) {
+        try replace(withBytes: files.map { ($0.name, Array($0.text.utf8)) })
+    }
+
+    /// The same, for files of any bytes (a workbook).
+    func replace(withBytes files: [(name: String, bytes: [UInt8])]) throws(CLIError) {
         let destination = URL(fileURLWithPath: path).standardizedFileURL
         let parent = destination.deletingLastPathComponent(), fm = FileManager.default
         try create(parent)
@@ -31,10 +36,10 @@ struct OutputFolder {
         }
         try? fm.removeItem(at: staging)
         try create(staging)
-        for (name, text) in files {
+        for (name, bytes) in files {
             let url = staging.appendingPathComponent(name)
             try create(url.deletingLastPathComponent())
-            do { try Data(text.utf8).write(to: url) } catch {
+            do { try Data(bytes).write(to: url) } catch {
                 throw .failure("cannot write \(destination.appendingPathComponent(name).path): \(Self.reason(error))")
             }
         }

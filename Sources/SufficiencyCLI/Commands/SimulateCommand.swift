@@ -93,28 +93,29 @@ struct SimulateCommand: Equatable {
     private func write(_ summaries: [RunSummary], _ comparisons: [PairedComparison]) throws(CLIError) -> [String] {
         if comparing {
             let folder = output ?? "Results/compare-\(Self.folderName(summaries[0].name))-vs-\(summaries.dropFirst().map { Self.folderName($0.name) }.joined(separator: "-"))"
-            try OutputFolder(path: folder).replace(with: files(summaries, comparisons))
+            try OutputFolder(path: folder).replace(withBytes: files(summaries, comparisons))
             return [folder]
         }
         var folders: [String] = []
         for summary in summaries {
             let name = Self.folderName(summary.name)
             let folder = output.map { summaries.count == 1 ? $0 : "\($0)/\(name)" } ?? "Results/\(name)"
-            try OutputFolder(path: folder).replace(with: files([summary], []))
+            try OutputFolder(path: folder).replace(withBytes: files([summary], []))
             folders.append(folder)
         }
         return folders
     }
 
-    private func files(_ summaries: [RunSummary], _ comparisons: [PairedComparison]) -> [(String, String)] {
+    private func files(_ summaries: [RunSummary], _ comparisons: [PairedComparison]) -> [(String, [UInt8])] {
         let report = ReportDocument(runs: summaries, comparisons: comparisons)
-        return [
+        let texts = [
             ("summary.json", document(summaries, comparisons).rendered(pretty: true) + "\n"),
             ("monthly.csv", tidy(summaries) { $0.monthlyCSV(scenarioColumn: $1) }),
             ("financial-years.csv", tidy(summaries) { $0.financialYearsCSV(scenarioColumn: $1) }),
             ("report.md", report.markdown()),
             ("report.html", report.html()),
         ]
+        return texts.map { ($0.0, Array($0.1.utf8)) } + [("finance.xlsx", FinanceWorkbook.workbook(summaries, comparisons).bytes)]
     }
 
     /// One scenario: its CSV. Several: one CSV with a scenario column.

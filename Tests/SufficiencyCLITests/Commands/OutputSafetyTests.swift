@@ -36,7 +36,7 @@ struct OutputSafetyTests {
             let found = try seeds(in: out)
             #expect(found.count == 1, "attempt \(attempt): files from different runs \(found)")
             let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-            #expect(files == ["financial-years.csv", "monthly.csv", "report.html", "report.md", "summary.json"], "\(files)")
+            #expect(files == ["finance.xlsx", "financial-years.csv", "monthly.csv", "report.html", "report.md", "summary.json"], "\(files)")
             if killed == SIGTERM {
                 let staging = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains(".partial-") }
                 #expect(staging.isEmpty, "attempt \(attempt): SIGTERM left \(staging)")

@@ -9,7 +9,7 @@ struct SimulationEndToEndTests {
         let run = try BinaryRun(["run", "Scenarios/baseline.json", "--replications", "8", "--seed", "3", "--output", out, "--format", "json"])
         #expect(run.exitCode == 0, "\(run.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["financial-years.csv", "monthly.csv", "report.html", "report.md", "summary.json"])  // no temporary files left
+        #expect(files == ["finance.xlsx", "financial-years.csv", "monthly.csv", "report.html", "report.md", "summary.json"])  // no temporary files left
         let printed = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? NSDictionary)
         let written = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? NSDictionary)
         #expect(printed == written)
@@ -56,6 +56,18 @@ struct SimulationEndToEndTests {
         let csv = try String(contentsOfFile: out + "/financial-years.csv", encoding: .utf8)
         #expect(csv.hasPrefix("scenario,year,months,metric,statistic,value\n"))
         #expect(csv.contains("\nrecruit-20,2025-26,"))
+        // finance.xlsx holds the same total costs as the CSV (its parts are stored, not compressed,
+        // so the first sheet's XML can be read straight from the bytes).
+        let book = String(decoding: try Data(contentsOf: URL(fileURLWithPath: out + "/finance.xlsx")), as: UTF8.self)
+        #expect(book.hasPrefix("PK"))
+        let sheet = try #require(book.range(of: "<worksheet").flatMap { start in book.range(of: "</worksheet>", range: start.upperBound..<book.endIndex).map { book[start.lowerBound..<$0.upperBound] } })
+        let row2 = try #require(sheet.range(of: "<row r=\"2\">").flatMap { r in sheet.range(of: "</row>", range: r.upperBound..<sheet.endIndex).map { sheet[r.upperBound..<$0.lowerBound] } })
+        let numbers = row2.components(separatedBy: "<v>").dropFirst().compactMap { Double($0.components(separatedBy: "</v>")[0]) }
+        #expect(numbers.count == 5, "months and four statistics: \(row2)")
+        for (statistic, value) in zip(["mean", "p10", "p50", "p90"], numbers.dropFirst()) {
+            let line = try #require(csv.split(separator: "\n").first { $0.hasPrefix("baseline,2025-26,12,totalCost,\(statistic),") })
+            #expect(abs(Double(line.split(separator: ",").last!)! - value) < 1e-5, "\(statistic)")
+        }
     }
 
     @Test func aBadScenarioExitsWith65AndNamesTheField() throws {
