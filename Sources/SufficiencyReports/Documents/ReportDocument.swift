@@ -147,7 +147,11 @@ public struct ReportDocument: Sendable {
             ("Price inflation a year", n(s.costs.inflationPerYear * 100, 1) + "%", s.costs.source),
         ]
         var table = TextTable(header: ["assumption", "value", "source"], rightAligned: [])
-        table.rows = rows.map { [$0.0, $0.1, $0.2 ?? "not given in the scenario file"] }
+        // A source shared with the row above is said once.
+        table.rows = rows.enumerated().map { i, row in
+            let source = row.2 ?? "not given in the scenario file"
+            return [row.0, row.1, i > 0 && (rows[i - 1].2 ?? "not given in the scenario file") == source ? "as above" : source]
+        }
         return table
     }
 
@@ -200,9 +204,9 @@ public struct ReportDocument: Sendable {
         body += "<h2>Scenarios and their assumptions</h2>\n"
         for run in runs {
             let scenario = run.result.model.scenario
-            body += "<h3>\(SVGChart.escape(run.name))</h3>\n"
+            body += "<div class=\"keep\"><h3>\(SVGChart.escape(run.name))</h3>\n"
             if !scenario.description.isEmpty { body += "<p>\(SVGChart.escape(scenario.description))</p>\n" }
-            body += Self.htmlTable(Self.assumptionTable(scenario))
+            body += Self.htmlTable(Self.assumptionTable(scenario)) + "</div>\n"
         }
         body += "<h2>Provenance</h2>\n<ul class=\"provenance\">\n"
         for run in runs { body += "<li>\(SVGChart.escape(Self.provenanceLine(run)))</li>\n" }
@@ -232,7 +236,7 @@ public struct ReportDocument: Sendable {
         th { text-align: left; background: #f3f3f3; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
         dt { font-weight: 600; } dd { margin: 0 0 0.6rem 1rem; color: #333; }
         code { font-size: 0.85em; word-break: break-all; }
-        td.num, th { white-space: nowrap; }
+        td, th { white-space: nowrap; } td.wrap { white-space: normal; min-width: 18rem; }
         p.headline { font-size: 1.02rem; }
         @page { size: A4; margin: 14mm 12mm; }
         @media print {
@@ -240,7 +244,7 @@ public struct ReportDocument: Sendable {
           h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
           h2 + figure, h2 + p, h3 + p, h2 + table, h3 + table { break-before: avoid; page-break-before: avoid; }
           table { font-size: 7.5pt; } th, td { padding: 0.15rem 0.35rem; }
-          tr, figure, svg { break-inside: avoid; page-break-inside: avoid; }
+          tr, figure, svg, div.keep { break-inside: avoid; page-break-inside: avoid; }
         }
         </style>
         </head>
@@ -260,7 +264,8 @@ public struct ReportDocument: Sendable {
         var out = "<table>\n<thead><tr>" + table.header.map { "<th>\(SVGChart.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows {
             out += "<tr>" + row.enumerated().map { i, cell in
-                "<td\(table.rightAligned.contains(i) ? " class=\"num\"" : "")>\(SVGChart.escape(cell))</td>"
+                // Cells keep to one line (an interval is never split); long text wraps.
+                "<td\(table.rightAligned.contains(i) ? " class=\"num\"" : cell.count > 40 ? " class=\"wrap\"" : "")>\(SVGChart.escape(cell))</td>"
             }.joined() + "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"

@@ -36,6 +36,10 @@ struct ReportTests {
         func axis(_ svg: String) -> [String] { svg.components(separatedBy: "text-anchor=\"end\" class=\"tick\">").dropFirst().map { $0.components(separatedBy: "<")[0] } }
         #expect(axis(charts[1]).count >= 3 && axis(charts[1]) == axis(charts[2]), "\(axis(charts[1])) vs \(axis(charts[2]))")
         #expect(charts[0].contains("stroke-dasharray"))
+        // A4 print: cells on one line (an interval never split), headings kept with what follows.
+        #expect(html.contains("@page { size: A4;") && html.contains("td, th { white-space: nowrap; }"))
+        #expect(html.contains("h1, h2, h3 { break-after: avoid;"))
+        #expect(html.contains("<td>as above</td>"), "a shared source is said once")
         #expect(html.contains("SHA-256"))
         // Tags outside the charts balance.
         var stack: [String] = []
