@@ -26,7 +26,11 @@ extension Replication {
             for stage in 0..<stages where !unplaced.isEmpty { unplaced = place(unplaced, stage: stage, splitPenalty: false) }
             if model.allowSiblingSplit {
                 var singles = unplaced.filter { $0.count > 1 }.flatMap { $0.map { [$0] } }
+                let tried = singles.map { $0[0] }
                 for stage in 0..<stages where !singles.isEmpty { singles = place(singles, stage: stage, splitPenalty: true) }
+                // Placed apart from the siblings they came with.
+                let left = Set(singles.map { $0[0] })
+                for c in tried where !left.contains(c) { addGap(MetricCatalog.separatedGap, child: c, year: year, 1) }
             }
             for c in waiting where children[c].kind == nil {
                 startPlacement(c, .emergency, provider: -1, miles: 0, outsideLA: false)

@@ -14,6 +14,7 @@ extension Replication {
         if let need = kind.need?.index, need != children[c].sought {
             result.add(financial: MetricCatalog.substitutions, year: year, 1)
             result.add(financial: catalog.substitutionsBySought + children[c].sought, year: year, 1)
+            addGap(MetricCatalog.substitutionsGap, child: c, year: year, 1)
         }
         switch kind {
         case .inHouseFoster: households[provider].occupants += 1
@@ -153,6 +154,20 @@ extension Replication {
             result.add(financial: stayingPut ? MetricCatalog.stayingPutCost : catalog.costByType + kind.index, year: y, amount)
             result.add(financial: MetricCatalog.totalCost, year: y, amount)
             if kind == .emergency { result.add(financial: MetricCatalog.childDaysWaiting, year: y, days) }
+            if !stayingPut {
+                // Gaps by group: days in care, in residential care and at a distance (the child's
+                // age band at the start of each segment).
+                let (g1, g2, g3) = catalog.gapGroupsOf(band: band, need: child.need, groupSize: child.group >= 0 ? groups[child.group].children.count : 1)
+                let known = kind != .emergency && kind != .placedForAdoption, far = known && child.miles > 20
+                for g in [g1, g2, g3] {
+                    let at = (y * catalog.gapGroups.count + g) * 4
+                    gapDays[at] += days
+                    if kind.isResidential { gapDays[at + 1] += days }
+                    if known { gapDays[at + 2] += days }
+                    if far { gapDays[at + 3] += days }
+                    if kind == .emergency { result.add(financial: catalog.gapMetric(group: g, measure: MetricCatalog.childDaysWaitingGap), year: y, days) }
+                }
+            }
             day = segmentEnd
         }
         children[c].placementStart = end

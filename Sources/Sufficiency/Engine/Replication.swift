@@ -32,6 +32,9 @@ struct Replication {
     var recruitmentRNG: Xoshiro256StarStar
     /// The care log, kept only when a trace asks for it.
     var log: CareLog?
+    /// Child-days in care by year and gap group: `[(year * groups + group) * 4 + k]`, k = 0 in
+    /// care, 1 in residential care, 2 placed at a known distance, 3 of those over 20 miles.
+    var gapDays: [Double]
 
     init(model: ScenarioModel, catalog: MetricCatalog, seed: UInt64, index: Int, solver: AssignmentSolver) {
         self.model = model
@@ -47,6 +50,20 @@ struct Replication {
         queue = EventQueue(capacity: children.count * 3 + model.snapshotDays.count + 64)
         result = ReplicationResult(catalog: catalog, snapshots: model.snapshotDays.count, years: model.financialYearStartDays.count)
         recruitmentRNG = SeedDerivation.generator(seed: seed, replication: index, purpose: .recruitment)
+        gapDays = [Double](repeating: 0, count: model.financialYearStartDays.count * catalog.gapGroups.count * 4)
+    }
+
+    /// A child's three gap groups (age band on `day`, need, sibling-group size).
+    func gapGroups(of c: Int, on day: Int) -> (Int, Int, Int) {
+        let child = children[c]
+        return catalog.gapGroupsOf(band: model.band(ageDays: day - child.birthDay), need: child.need,
+                                   groupSize: child.group >= 0 ? groups[child.group].children.count : 1)
+    }
+
+    /// Adds `amount` to a gap measure of each of the child's three groups.
+    mutating func addGap(_ measure: Int, child c: Int, year y: Int, _ amount: Double) {
+        let (band, need, size) = gapGroups(of: c, on: today)
+        for group in [band, need, size] { result.add(financial: catalog.gapMetric(group: group, measure: measure), year: y, amount) }
     }
 
     /// Runs the replication to its horizon.
@@ -325,6 +342,19 @@ struct Replication {
         }
         if let last = model.financialYearStartDays.last, model.horizonDays >= last {
             recordPlacementStability(year: model.financialYearStartDays.count - 1)
+        }
+        // Shares by group, over the year's child-days.
+        let groupCount = catalog.gapGroups.count
+        for y in model.financialYearStartDays.indices {
+            for g in 0..<groupCount {
+                let at = (y * groupCount + g) * 4
+                if gapDays[at] > 0 {
+                    result.add(financial: catalog.gapMetric(group: g, measure: MetricCatalog.shareInResidentialGap), year: y, gapDays[at + 1] / gapDays[at])
+                }
+                if gapDays[at + 2] > 0 {
+                    result.add(financial: catalog.gapMetric(group: g, measure: MetricCatalog.shareOver20MilesGap), year: y, gapDays[at + 3] / gapDays[at + 2])
+                }
+            }
         }
     }
 }

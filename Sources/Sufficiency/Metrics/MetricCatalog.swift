@@ -29,6 +29,16 @@ public struct MetricCatalog: Sendable, Equatable {
     let firstPlacementsByType: Int
     let costByType: Int
     let substitutionsBySought: Int
+    /// Gaps by group: `gaps.<dimension>.<group>.<measure>`, groups in order (age bands, needs,
+    /// sibling-group sizes), each with `gapMeasures` in order.
+    let gaps: Int
+    /// The groups gaps are counted in: (dimension, group name).
+    public let gapGroups: [GapGroup]
+    /// Sibling-group sizes that have a group of their own (a child's size is the largest at or below it).
+    let gapSizes: [Int]
+    let gapBands: Int
+    static let gapMeasures = ["childDaysWaiting", "shareOver20Miles", "shareInResidential", "substitutions", "separatedFromSiblings"]
+    static let childDaysWaitingGap = 0, shareOver20MilesGap = 1, shareInResidentialGap = 2, substitutionsGap = 3, separatedGap = 4
 
     init(model: ScenarioModel) {
         let kinds = PlacementKind.allCases.map(\.rawValue)
@@ -51,6 +61,12 @@ public struct MetricCatalog: Sendable, Equatable {
         fy += kinds.map { "costByType.\($0)" }
         substitutionsBySought = fy.count
         fy += PlacementNeed.allCases.map { "substitutionsBySought.\($0.rawValue)" }
+        gaps = fy.count
+        gapBands = model.ageBandNames.count
+        gapSizes = Array(Set(model.siblingGroupSizes + [1])).sorted()
+        gapGroups = model.ageBandNames.map { GapGroup(dimension: "ageBand", group: $0) } + model.needNames.map { GapGroup(dimension: "need", group: $0) }
+            + gapSizes.map { GapGroup(dimension: "siblingGroupSize", group: String($0)) }
+        for g in gapGroups { fy += Self.gapMeasures.map { "gaps.\(g.dimension).\(g.group).\($0)" } }
         financialYear = fy
     }
 
@@ -68,8 +84,23 @@ public struct MetricCatalog: Sendable, Equatable {
         let notChildren: Set<String> = ["shareOver20Miles", "shareOutsideLA", "weeklyCost", "inHouseHouseholds", "inHouseApprovedPlaces",
                                         "inHouseOccupancy", "shareWith3PlusPlacements", "totalCost", "stayingPutCost", "recruitmentCost",
                                         "approvals", "deregistrations"]
-        return !notChildren.contains(name) && !name.hasPrefix("costByType.")
+        return !notChildren.contains(name) && !name.hasPrefix("costByType.") && !(name.hasPrefix("gaps.") && name.contains(".share"))
     }
 
+    /// The three gap groups of a child: its age band, its need and its sibling-group size.
+    func gapGroupsOf(band: Int, need: Int, groupSize: Int) -> (Int, Int, Int) {
+        let size = gapSizes.lastIndex { $0 <= groupSize } ?? 0
+        return (band, gapBands + need, gapGroups.count - gapSizes.count + size)
+    }
+
+    /// The financial-year position of a gap measure for a group.
+    func gapMetric(group: Int, measure: Int) -> Int { gaps + group * Self.gapMeasures.count + measure }
+
     static func capitalised(_ name: String) -> String { name.prefix(1).uppercased() + name.dropFirst() }
+}
+
+/// A group the gaps are counted in: an age band, a need or a sibling-group size.
+public struct GapGroup: Sendable, Equatable {
+    public let dimension: String
+    public let group: String
 }

@@ -104,7 +104,7 @@ extension Scenario {
             case .inHouseResidential:
                 return .init(weeklyCost: 5_500, breakdownRatePerYear: 1.0, minAge: 10, maxAge: 18, needsMet: ["standard", "complex"])
             case .externalResidential:
-                return .init(weeklyCost: 6_100, breakdownRatePerYear: 1.0, minAge: 8, maxAge: 18, needsMet: ["standard", "complex", "disability"])
+                return .init(weeklyCost: 6_100, breakdownRatePerYear: 1.0, minAge: 5, maxAge: 18, needsMet: ["standard", "complex", "disability", "parentAndChild"])
             case .supportedAccommodation:
                 return .init(weeklyCost: 1_800, breakdownRatePerYear: 0.8, minAge: 16, maxAge: 18,
                              needsMet: ["standard", "complex", "parentAndChild", "semiIndependent"])

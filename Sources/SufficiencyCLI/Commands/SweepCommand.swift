@@ -5,11 +5,12 @@ import SufficiencyReports
 /// `sweep SCENARIO --set KEY=V1,V2,... [--set ...]`: the scenario at every value (every
 /// combination, for several `--set`), all on the same seeds, with each outcome against the levers.
 struct SweepCommand: Equatable {
-    static let usage = "sufficiency sweep SCENARIO --set KEY=V1,V2,... [--set KEY=...] [--year FY] [--replications N] [--seed S] [--threads T] [--output DIR] [--format table|json|csv] [--quiet]"
+    static let usage = "sufficiency sweep SCENARIO --set KEY=V1,V2,... [--set KEY=...] [--year FY] [--target 'METRIC OP VALUE'] [--replications N] [--seed S] [--threads T] [--output DIR] [--format table|json|csv] [--quiet]"
 
     var scenario: String
     var levers: [LeverOption]
     var year: String?
+    var target: String?
     var replications: Int?
     var seed: UInt64?
     var threads: Int?
@@ -18,7 +19,7 @@ struct SweepCommand: Equatable {
     var quiet = false
 
     static func parse(_ arguments: ArraySlice<String>) throws(CLIError) -> SweepCommand {
-        let parsed = try ParsedArguments(arguments, valued: ["--year", "--replications", "--seed", "--threads", "--output", "--format"],
+        let parsed = try ParsedArguments(arguments, valued: ["--year", "--target", "--replications", "--seed", "--threads", "--output", "--format"],
                                          repeatable: ["--set"], flags: ["--quiet"], usage: usage)
         guard parsed.positionals.count == 1 else { throw .usage("sweep needs one scenario file", usage: usage) }
         let sets = try (parsed.lists["--set"] ?? []).map { text throws(CLIError) in try LeverOption.parse(text, usage: usage) }
@@ -27,7 +28,7 @@ struct SweepCommand: Equatable {
         guard sets.map({ $0.values.count }).reduce(1, *) <= 1_000 else { throw .usage("the --set values make more than 1000 settings", usage: usage) }
         if parsed.values["--output"]?.isEmpty == true { throw .usage("--output needs a folder, found an empty value", usage: usage) }
         return SweepCommand(
-            scenario: parsed.positionals[0], levers: sets, year: parsed.values["--year"],
+            scenario: parsed.positionals[0], levers: sets, year: parsed.values["--year"], target: parsed.values["--target"],
             replications: parsed.values["--replications"] == nil ? nil
                 : try parsed.integer("--replications", default: 1, minimum: 1, maximum: ScenarioLimits.replications.upperBound, usage: usage),
             seed: try parsed.seed(usage: usage),
@@ -50,12 +51,22 @@ struct SweepCommand: Equatable {
         let parsedLevers = try levers.map { option throws(CLIError) in try option.lever(usage: Self.usage) }
         // Every setting is checked before any runs.
         var problems: [String] = []
+        var first: ScenarioModel?
         for values in settings {
-            do { _ = try experiment.model(at: Array(zip(parsedLevers, values))) } catch { problems += error.problems.map(\.line) }
+            do {
+                let model = try experiment.model(at: Array(zip(parsedLevers, values)))
+                if first == nil { first = model }
+            } catch { problems += error.problems.map(\.line) }
         }
         guard problems.isEmpty else { throw .badInput(Array(Set(problems)).sorted()) }
         if !quiet, console.errorIsTerminal {
             experiment.willRun = { setting in console.writeError(setting.map { "\($0.lever)=\(RunSummary.number($0.value))" }.joined(separator: ", ") + "\n") }
+        }
+        var goal: Target?
+        if let target {
+            do throws(TargetError) { goal = try Target(parsing: target, model: first!) } catch {
+                throw .usage("--target: \(error.message)", usage: Self.usage)
+            }
         }
         var rows: [SweepReport.Row] = []
         for values in settings {
@@ -66,7 +77,8 @@ struct SweepCommand: Equatable {
         let yearIndex = try financialYear(year, in: rows[0].result, usage: Self.usage)
         let name = rows[0].result.model.scenario.name
         let report = SweepReport(scenario: name, levers: levers.map(\.key), rows: rows, year: yearIndex,
-                                 provenance: .of(file: scenario, version: Help.version, seed: experiment.seed, replications: experiment.replications))
+                                 provenance: .of(file: scenario, version: Help.version, seed: experiment.seed, replications: experiment.replications),
+                                 target: goal)
         let folder = output ?? "Results/sweep-\(SimulateCommand.folderName(name))-\(levers.map { SimulateCommand.folderName($0.key) }.joined(separator: "-"))"
         try OutputFolder(path: folder).replace(with: [
             ("sweep.json", report.document().rendered(pretty: true) + "\n"), ("sweep.csv", report.csv()),

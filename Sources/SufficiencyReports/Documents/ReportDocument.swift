@@ -39,6 +39,11 @@ public struct ReportDocument: Sendable {
             out += Self.markdownTable(run.steeringTable())
             out += "\n"
         }
+        for run in runs {
+            let year = run.result.financialYears.count - 1
+            out += "## Gaps by group: \(run.name), \(run.result.financialYearLabel(year))\n\n\(Self.gapNote)\n\n"
+            for dimension in Self.gapDimensions { out += Self.markdownTable(run.gapTable(dimension: dimension, year: year)) + "\n" }
+        }
         for comparison in comparisons {
             out += "## \(comparison.variant.name) against \(comparison.baseline.name)\n\n"
             out += comparison.headline + "\n\n" + Self.comparisonNote + "\n\n"
@@ -70,6 +75,12 @@ public struct ReportDocument: Sendable {
     }
 
     /// How to read a comparison table.
+    static let gapDimensions = ["ageBand", "need", "siblingGroupSize"]
+    static let gapNote = "Who the shortfalls fall on, in the last year: median (P10-P90) across replications. Child-days waiting in emergency "
+        + "placements; the shares of the group's child-days in care spent placed over 20 miles from home and in children's homes; "
+        + "placements of a kind other than the one the child needed; children placed apart from the siblings they came into care with. "
+        + "A child counts in the age band of their age at the time."
+
     static let comparisonNote = "Paired differences, variant minus baseline (both saw the same children in each replication). "
         + "The mean with its 95% interval says how well the average effect is known; P10 to P90 says how much the effect varies "
         + "from one possible future to another; the chances are the shares of futures in which the variant is lower, the same or higher."
@@ -195,6 +206,12 @@ public struct ReportDocument: Sendable {
             body += "<h2>Forecast by financial year: \(SVGChart.escape(run.name))</h2>\n"
             body += "<p>\(SVGChart.escape(Self.tableNote(replications: run.provenance.replications)))</p>\n"
             body += Self.htmlTable(run.steeringTable())
+        }
+        for run in runs {
+            let year = run.result.financialYears.count - 1
+            body += "<h2>Gaps by group: \(SVGChart.escape(run.name)), \(SVGChart.escape(run.result.financialYearLabel(year)))</h2>\n"
+            body += "<p>\(SVGChart.escape(Self.gapNote))</p>\n"
+            for dimension in Self.gapDimensions { body += Self.htmlTable(run.gapTable(dimension: dimension, year: year)) }
         }
         for comparison in comparisons {
             body += "<h2>\(SVGChart.escape(comparison.variant.name)) against \(SVGChart.escape(comparison.baseline.name))</h2>\n"

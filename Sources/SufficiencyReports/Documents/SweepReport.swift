@@ -17,10 +17,14 @@ public struct SweepReport: Sendable {
     /// The financial year the table and charts show.
     public let year: Int
     public let provenance: Provenance
+    /// A target whose probability each setting reports (as goal-seek counts it).
+    public let target: Target?
 
-    public init(scenario: String, levers: [String], rows: [Row], year: Int, provenance: Provenance) {
-        self.scenario = scenario; self.levers = levers; self.rows = rows; self.year = year; self.provenance = provenance
+    public init(scenario: String, levers: [String], rows: [Row], year: Int, provenance: Provenance, target: Target? = nil) {
+        self.scenario = scenario; self.levers = levers; self.rows = rows; self.year = year; self.provenance = provenance; self.target = target
     }
+
+    private func chance(_ row: Row) -> Proportion? { target?.probability(row.result, year: year) }
 
     /// The outcomes shown: (metric, plain label, scale, decimals, percent).
     static let outcomes: [(metric: String, label: String, scale: Double, decimals: Int, percent: Bool)] = [
@@ -42,9 +46,11 @@ public struct SweepReport: Sendable {
 
     /// One line per setting: the levers' values, then each outcome as median (P10-P90).
     public func table() -> TextTable {
-        var table = TextTable(header: levers + Self.outcomes.map(\.label), rightAligned: Set(0..<(levers.count + Self.outcomes.count)))
+        let extra = target.map { ["P(\($0))"] } ?? []
+        var table = TextTable(header: levers + extra + Self.outcomes.map(\.label), rightAligned: Set(0..<(levers.count + extra.count + Self.outcomes.count)))
         for row in rows {
-            table.rows.append(row.values.map(Self.number) + Self.outcomes.map { o in
+            let p = chance(row).map { c in [String(format: "%.0f%% (%.0f-%.0f%%)", c.value * 100, c.interval.low * 100, c.interval.high * 100)] } ?? []
+            table.rows.append(row.values.map(Self.number) + p + Self.outcomes.map { o in
                 RunSummary.range(summary(o.metric, row), scale: o.scale, decimals: o.decimals, suffix: o.percent ? "%" : "")
             })
         }
@@ -80,8 +86,10 @@ public struct SweepReport: Sendable {
             ("levers", .array(levers.map(JSONValue.string))),
             ("year", .string(yearLabel)),
             ("provenance", provenance.json),
+            ("target", target.map { .string($0.description) } ?? .null),
             ("settings", .array(rows.map { row in
                 .object([("values", .array(row.values.map(JSONValue.number))),
+                         ("targetProbability", chance(row).map { .number($0.value) } ?? .null),
                          ("outcomes", .object(Self.outcomes.map { o in (o.metric, RunSummary.summaryObject(summary(o.metric, row))) }))])
             })),
         ])

@@ -39,19 +39,10 @@ public struct RunSummary: Sendable {
         let summaries = catalog.financialYear.map { financialSummary($0) }
         let years: [JSONValue] = result.financialYears.enumerated().map { year, label in
             var members: [(String, JSONValue)] = [("year", .string(label)), ("months", .integer(result.financialYearMonths[year]))]
-            var groups: [String: [(String, JSONValue)]] = [:]
-            var order: [String] = []
+            // Dotted names nest: exitsByRoute.returnHome, gaps.ageBand.10to15.childDaysWaiting.
             for (index, name) in catalog.financialYear.enumerated() {
-                let value = Self.summaryObject(summaries[index][year])
-                if let dot = name.firstIndex(of: ".") {
-                    let group = String(name[..<dot]), key = String(name[name.index(after: dot)...])
-                    if groups[group] == nil { order.append(group) }
-                    groups[group, default: []].append((key, value))
-                } else {
-                    members.append((name, value))
-                }
+                Self.insert(Self.summaryObject(summaries[index][year]), at: name.split(separator: ".").map(String.init)[...], into: &members)
             }
-            for group in order { members.append((group, .object(groups[group]!))) }
             return .object(members)
         }
         return .object([
@@ -64,6 +55,20 @@ public struct RunSummary: Sendable {
             ("metrics", .object(metrics)),
             ("financialYears", .array(years)),
         ])
+    }
+
+    /// Puts `value` at a key path in ordered JSON members, creating objects on the way.
+    static func insert(_ value: JSONValue, at path: ArraySlice<String>, into members: inout [(String, JSONValue)]) {
+        guard let key = path.first else { return }
+        guard path.count > 1 else { members.append((key, value)); return }
+        if let at = members.firstIndex(where: { $0.0 == key }), case var .object(inner) = members[at].1 {
+            insert(value, at: path.dropFirst(), into: &inner)
+            members[at].1 = .object(inner)
+        } else {
+            var inner: [(String, JSONValue)] = []
+            insert(value, at: path.dropFirst(), into: &inner)
+            members.append((key, .object(inner)))
+        }
     }
 
     static func summaryObject(_ s: MetricSummary, leading: [(String, JSONValue)] = []) -> JSONValue {
@@ -143,6 +148,25 @@ public struct RunSummary: Sendable {
                                level("agencyFosterPlacements", snapshot), level("residentialPlacements", snapshot),
                                level("childrenWaiting", snapshot), level("shareOver20Miles", snapshot, percent: true),
                                Self.range(cost[year], scale: 1e-6, decimals: 1)])
+        }
+        return table
+    }
+
+    /// Gaps in one financial year by the groups of one dimension (`ageBand`, `need`,
+    /// `siblingGroupSize`): who waits, who is placed far away or in residential care, who gets a
+    /// placement other than the one needed, and who is separated from their siblings.
+    public func gapTable(dimension: String, year: Int) -> TextTable {
+        let titles = ["ageBand": "age band", "need": "need", "siblingGroupSize": "sibling group size"]
+        var table = TextTable(header: [titles[dimension] ?? dimension, "child-days waiting", "placed over 20 miles", "in residential care",
+                                       "placements other than the one needed", "separated from siblings"], rightAligned: Set(1...5))
+        for g in result.catalog.gapGroups where g.dimension == dimension {
+            let base = "gaps.\(g.dimension).\(g.group)."
+            func cell(_ measure: String, percent: Bool = false) -> String {
+                let s = financialSummary(base + measure)[year]
+                return percent ? Self.range(s, scale: 100, decimals: 0, suffix: "%") : Self.range(s, scale: 1, decimals: 0)
+            }
+            table.rows.append([g.group, cell("childDaysWaiting"), cell("shareOver20Miles", percent: true), cell("shareInResidential", percent: true),
+                               cell("substitutions"), cell("separatedFromSiblings")])
         }
         return table
     }

@@ -46,4 +46,24 @@ struct ExperimentEndToEndTests {
         #expect((answer["probability"] as? Double ?? 0) >= 0.8 && (below["probability"] as? Double ?? 1) < 0.8)
         #expect((answer["value"] as? Double ?? 0) - (below["value"] as? Double ?? 0) == 4)
     }
+
+    /// The commissioners' question on the baseline: how many private children's home places must be
+    /// available so that, 9 times in 10, no child waits in 2029-30? A sweep on the same seeds,
+    /// run afresh, confirms the answer holds and one place fewer does not.
+    @Test func goalSeekOnTheBaselineIsConfirmedBySweep() throws {
+        let seek = try BinaryRun(["goal-seek", "Scenarios/baseline.json", "--set", "supply.markets.externalResidential.capacity=45..150",
+                                  "--target", "childDaysWaiting <= 0", "--probability", "0.9", "--replications", "100", "--format", "json"])
+        #expect(seek.exitCode == 0, "\(seek.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(seek.stdout.utf8)) as? [String: Any])
+        #expect(json["outcome"] as? String == "found", "\(seek.stdout.prefix(400))")
+        let answer = try #require((json["answer"] as? [String: Any])?["value"] as? Double)
+        let scratch = try ScratchFolder()
+        let sweep = try BinaryRun(["sweep", "Scenarios/baseline.json", "--set", "supply.markets.externalResidential.capacity=\(Int(answer) - 1),\(Int(answer))",
+                                   "--target", "childDaysWaiting <= 0", "--replications", "100", "--output", scratch.url.path + "/s", "--quiet"])
+        #expect(sweep.exitCode == 0, "\(sweep.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.url.path + "/s/sweep.json"))) as? [String: Any])
+        let chances = ((document["settings"] as? [[String: Any]]) ?? []).compactMap { $0["targetProbability"] as? Double }
+        #expect(chances.count == 2)
+        #expect(chances.first.map { $0 < 0.9 } == true && chances.last.map { $0 >= 0.9 } == true, "\(chances)")
+    }
 }
