@@ -44,3 +44,12 @@ struct PairedComparisonTests {
         #expect(abs(total - cost.mean) < 1e-6 * abs(cost.mean) + 1e-6)
     }
 }
+
+struct GroupNameTests {
+    @Test func groupNamesReadAsWords() {
+        #expect(RunSummary.words("parentAndChild") == "parent and child")
+        #expect(RunSummary.words("10to15") == "10 to 15")
+        #expect(RunSummary.words("under1") == "under 1")
+        #expect(RunSummary.words("standard") == "standard")
+    }
+}

@@ -122,7 +122,7 @@ public struct SweepReport: Sendable {
                              high: s.map { ($0?.p90 ?? .nan) * o.scale / (o.percent ? 100 : 1) })
             }
             body += "<h2>\(SVGChart.escape(o.label.prefix(1).uppercased() + o.label.dropFirst()))</h2>\n<figure>"
-                + SVGChart.lines(title: "\(o.label) against \(levers[0]) (median, P10-P90)", dates: xs.map(Self.number), series: series,
+                + SVGChart.lines(title: "\(o.label) by \(levers[0].split(separator: ".").last ?? "") (median, P10-P90)", dates: xs.map(Self.number), series: series,
                                  percent: o.percent, labelEvery: max(1, xs.count / 10))
                 + "</figure>\n"
         }

@@ -165,10 +165,22 @@ public struct RunSummary: Sendable {
                 let s = financialSummary(base + measure)[year]
                 return percent ? Self.range(s, scale: 100, decimals: 0, suffix: "%") : Self.range(s, scale: 1, decimals: 0)
             }
-            table.rows.append([g.group, cell("childDaysWaiting"), cell("shareOver20Miles", percent: true), cell("shareInResidential", percent: true),
+            table.rows.append([Self.words(g.group), cell("childDaysWaiting"), cell("shareOver20Miles", percent: true), cell("shareInResidential", percent: true),
                                cell("substitutions"), cell("separatedFromSiblings")])
         }
         return table
+    }
+
+    /// A scenario's name for a group in words: `parentAndChild` -> "parent and child", `10to15` ->
+    /// "10 to 15", `under1` -> "under 1".
+    static func words(_ name: String) -> String {
+        var out = ""
+        for (i, ch) in name.enumerated() {
+            let previous = i > 0 ? Array(name)[i - 1] : nil
+            if let previous, (ch.isUppercase && previous.isLowercase) || (ch.isLetter != previous.isLetter) { out += " " }
+            out += ch.isUppercase ? ch.lowercased() : String(ch)
+        }
+        return out
     }
 
     /// `median (p10-p90)`; a hidden small count as the marker.
