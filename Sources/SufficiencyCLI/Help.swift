@@ -19,6 +19,7 @@ enum Help {
       round-trip check that calibration recovers a known scenario, and that it holds still
       sweep      run a scenario at several values of one or more keys, on the same random children
       goal-seek  the least value of a key at which a target holds with a given probability
+      merge      put the shards of a 'run --shard I/N' batch together, as the whole run writes it
       benchmark  replications per second, events per second and peak memory of a scenario
       help       this text, or 'sufficiency help COMMAND' for one command
 
@@ -44,6 +45,7 @@ enum Help {
         case "round-trip": return roundTrip + "\n"
         case "sweep": return sweep + "\n"
         case "goal-seek": return goalSeek + "\n"
+        case "merge": return merge + "\n"
         case let other?: throw .usage("no help for '\(other)'", usage: "sufficiency help [\(Command.commands.joined(separator: "|"))]")
         }
     }
@@ -169,6 +171,21 @@ enum Help {
       sufficiency goal-seek Scenarios/baseline.json --set supply.inHouseFoster.approvalsPerYear=12..60 --target 'shareOver20Miles <= 0.1'
     """
 
+    static let merge = """
+    usage: \(MergeCommand.usage)
+
+    'sufficiency run SCENARIO --shard I/N' runs only the I-th of N blocks of the replications (the
+    same replications, on the same seeds, as the whole run) and writes shard-I-of-N.bin into
+    --output (default Results/NAME-shards/). Run the N shards anywhere (a Slurm job array, GNU
+    parallel), then 'merge' the files or their folder, in the folder the shards ran from: the
+    outputs are byte for byte those of the unsharded run. Shards from different runs, missing or
+    repeated shards, and a scenario file changed since are refused.
+
+    examples:
+      sufficiency run Scenarios/baseline.json --replications 10000 --shard 3/4 --output shards
+      sufficiency merge shards --output Results/baseline
+    """
+
     static let simulationOptions = """
     options:
       --replications N   Monte Carlo replications (default: the scenario's monteCarlo.replications)
@@ -178,6 +195,7 @@ enum Help {
       --output DIR       where to write the results (default: see below)
       --format FORMAT    what to print: table (default), json (summary.json), csv
                          (financial-years.csv) or markdown (report.md)
+      --shard I/N        run only the I-th of N blocks of the replications, for 'merge' (run only)
       --suppress-below N for publication: counts of children from 1 to N-1 shown as c (null
                          in JSON, gaps in charts) in every output
       --quiet            no progress on standard error (progress shows only on a terminal anyway)

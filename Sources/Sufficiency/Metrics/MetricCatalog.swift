@@ -40,7 +40,7 @@ public struct MetricCatalog: Sendable, Equatable {
     static let gapMeasures = ["childDaysWaiting", "shareOver20Miles", "shareInResidential", "substitutions", "separatedFromSiblings"]
     static let childDaysWaitingGap = 0, shareOver20MilesGap = 1, shareInResidentialGap = 2, substitutionsGap = 3, separatedGap = 4
 
-    init(model: ScenarioModel) {
+    public init(model: ScenarioModel) {
         let kinds = PlacementKind.allCases.map(\.rawValue)
         var monthly = Self.fixedMonthly
         kindMonthly = monthly.count

@@ -10,6 +10,11 @@ public struct ReplicationResult: Sendable, Equatable {
     /// Events the engine processed (for the benchmark).
     public internal(set) var events: Int = 0
 
+    /// A replication's metrics as stored elsewhere (a shard file read back).
+    public init(monthly: [Double], financial: [Double], snapshots: Int, years: Int, events: Int) {
+        self.monthly = monthly; self.financial = financial; self.snapshots = snapshots; self.years = years; self.events = events
+    }
+
     init(catalog: MetricCatalog, snapshots: Int, years: Int) {
         self.snapshots = snapshots
         self.years = years

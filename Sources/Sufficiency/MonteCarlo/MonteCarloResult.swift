@@ -6,6 +6,10 @@ public struct MonteCarloResult: Sendable {
     /// Every replication, in index order.
     public let replications: [ReplicationResult]
 
+    public init(model: ScenarioModel, catalog: MetricCatalog, seed: UInt64, replications: [ReplicationResult]) {
+        self.model = model; self.catalog = catalog; self.seed = seed; self.replications = replications
+    }
+
     /// Snapshot dates as `YYYY-MM-DD`.
     public var snapshotDates: [String] { model.snapshotDates.map(\.iso) }
 

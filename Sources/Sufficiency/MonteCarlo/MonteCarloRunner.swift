@@ -19,7 +19,16 @@ public enum MonteCarloRunner {
     public static func run(_ model: ScenarioModel, replications: Int, seed: UInt64,
                            threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                            progress: (@Sendable (Int) -> Void)? = nil) -> MonteCarloResult {
+        run(model, indices: 0..<replications, seed: seed, threads: threads, progress: progress)
+    }
+
+    /// Runs the replications whose indices are in `indices` (a shard of a larger run: replication
+    /// r is the same whichever run computes it).
+    public static func run(_ model: ScenarioModel, indices: Range<Int>, seed: UInt64,
+                           threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                           progress: (@Sendable (Int) -> Void)? = nil) -> MonteCarloResult {
         let catalog = MetricCatalog(model: model)
+        let replications = indices.count
         let slots = ResultSlots(count: replications)
         let workers = max(1, min(threads, replications))
         let done = Counter()
@@ -28,9 +37,9 @@ public enum MonteCarloRunner {
             // reference counts on buffers shared between cores made the second core add only 25%.
             let local = (try? ScenarioModel(validating: model.scenario, file: model.file)) ?? model
             var solver = AssignmentSolver()
-            for replication in stride(from: worker, to: replications, by: workers) {
-                var simulation = Replication(model: local, catalog: catalog, seed: seed, index: replication, solver: solver)
-                slots.store(simulation.run(), at: replication)
+            for slot in stride(from: worker, to: replications, by: workers) {
+                var simulation = Replication(model: local, catalog: catalog, seed: seed, index: indices.lowerBound + slot, solver: solver)
+                slots.store(simulation.run(), at: slot)
                 solver = simulation.solver
                 let finished = done.increment()
                 progress?(finished)

@@ -16,8 +16,9 @@ enum Command: Equatable {
     case roundTrip(RoundTripCommand)
     case sweep(SweepCommand)
     case goalSeek(GoalSeekCommand)
+    case merge(MergeCommand)
 
-    static let commands = ["help", "run", "compare", "validate", "describe", "match", "check-903", "export-903", "calibrate", "round-trip", "sweep", "goal-seek", "benchmark"]
+    static let commands = ["help", "run", "compare", "validate", "describe", "match", "check-903", "export-903", "calibrate", "round-trip", "sweep", "goal-seek", "merge", "benchmark"]
 
     /// Parses the arguments after the program name.
     ///
@@ -57,6 +58,9 @@ enum Command: Equatable {
         case "sweep":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
             return .sweep(try SweepCommand.parse(rest))
+        case "merge":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
+            return .merge(try MergeCommand.parse(rest))
         case "goal-seek":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
             return .goalSeek(try GoalSeekCommand.parse(rest))

@@ -49,11 +49,15 @@ struct OutputFolder {
     /// Writes single files into an existing folder of the user's (a calibrated scenario beside
     /// others), each to a temporary file first and renamed into place.
     func add(_ files: [(name: String, text: String)]) throws(CLIError) {
+        try add(bytes: files.map { ($0.name, Array($0.text.utf8)) })
+    }
+
+    func add(bytes files: [(name: String, bytes: [UInt8])]) throws(CLIError) {
         let folder = URL(fileURLWithPath: path)
         try create(folder)
-        for (name, text) in files {
+        for (name, bytes) in files {
             let url = folder.appendingPathComponent(name)
-            do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+            do { try Data(bytes).write(to: url, options: .atomic) } catch {
                 throw .failure("cannot write \(url.path): \(Self.reason(error))")
             }
         }

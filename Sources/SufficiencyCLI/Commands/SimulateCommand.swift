@@ -4,9 +4,9 @@ import SufficiencyReports
 
 /// `run` and `compare`: simulate scenarios, write their results and print the table.
 struct SimulateCommand: Equatable {
-    static let runUsage = "sufficiency run SCENARIO... [--replications N] [--seed S] [--threads T] [--output DIR] [--format table|json|csv|markdown] [--suppress-below N] [--quiet]"
+    static let runUsage = "sufficiency run SCENARIO... [--replications N] [--seed S] [--threads T] [--output DIR] [--format table|json|csv|markdown] [--suppress-below N] [--shard I/N] [--quiet]"
     static let compareUsage = "sufficiency compare BASELINE VARIANT... [--replications N] [--seed S] [--threads T] [--output DIR] [--format table|json|csv|markdown] [--suppress-below N] [--quiet]"
-    static let valuedOptions: Set<String> = ["--replications", "--seed", "--threads", "--output", "--format", "--suppress-below"]
+    static let valuedOptions: Set<String> = ["--replications", "--seed", "--threads", "--output", "--format", "--suppress-below", "--shard"]
     static let formats = ["table", "json", "csv", "markdown"]
 
     var scenarios: [String]
@@ -18,7 +18,14 @@ struct SimulateCommand: Equatable {
     var format = "table"
     /// Counts of children above 0 and below this are hidden in every output (0: none hidden).
     var suppressBelow = 0
+    /// Shard I of N (from 1): only its block of the replications, written as a shard file for `merge`.
+    var shard: Shard?
     var quiet = false
+
+    struct Shard: Equatable {
+        let index: Int
+        let count: Int
+    }
 
     static func parse(_ arguments: ArraySlice<String>, comparing: Bool) throws(CLIError) -> SimulateCommand {
         let usage = comparing ? compareUsage : runUsage
@@ -35,7 +42,19 @@ struct SimulateCommand: Equatable {
             output: parsed.values["--output"],
             format: try parsed.choice("--format", formats, default: "table", usage: usage),
             suppressBelow: try parsed.integer("--suppress-below", default: 0, minimum: 0, maximum: 1_000, usage: usage),
+            shard: try shard(parsed.values["--shard"], comparing: comparing, scenarios: parsed.positionals.count, usage: usage),
             quiet: parsed.flags.contains("--quiet"))
+    }
+
+    /// `--shard I/N`: 1 <= I <= N <= 100000, for `run` of one scenario.
+    private static func shard(_ text: String?, comparing: Bool, scenarios: Int, usage: String) throws(CLIError) -> Shard? {
+        guard let text else { return nil }
+        let parts = text.split(separator: "/").map { Int($0) }
+        guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, n <= 100_000, i >= 1, i <= n else {
+            throw .usage("--shard expects I/N with 1 <= I <= N (such as 3/16), found '\(text)'", usage: usage)
+        }
+        guard !comparing, scenarios == 1 else { throw .usage("--shard runs one scenario with 'run'; merge the shards, then compare", usage: usage) }
+        return Shard(index: i, count: n)
     }
 
     func run(console: Console) throws(CLIError) {
@@ -59,6 +78,7 @@ struct SimulateCommand: Equatable {
             if self.replications != nil { throw .usage(problem, usage: comparing ? Self.compareUsage : Self.runUsage) }
             throw .badInput(["\(comparing ? scenarios[0] : path): monteCarlo.replications: \(problem)"])
         }
+        if let shard { return try runShard(models[0], shard: shard, threads: threads, console: console) }
         var summaries: [RunSummary] = []
         for (model, path) in zip(models, scenarios) {
             // A comparison runs every scenario on the baseline's seed and replications: paired.
@@ -73,11 +93,31 @@ struct SimulateCommand: Equatable {
             summaries.append(RunSummary(result: result, provenance: .of(file: path, version: Help.version, seed: seed, replications: replications),
                                         suppression: Suppression(below: suppressBelow)))
         }
+        try finish(summaries, console: console)
+    }
+
+    /// Writes the outputs of finished runs and prints their table (also for `merge`).
+    func finish(_ summaries: [RunSummary], console: Console) throws(CLIError) {
         let comparisons = comparing ? summaries.dropFirst().map { PairedComparison(baseline: summaries[0], variant: $0) } : []
         let folders = try write(summaries, comparisons)
         console.writeOut(standardOutput(summaries, comparisons))
         // Where the files went, on standard error so that standard output stays the results alone.
         console.writeError(folders.map { "Wrote \($0)\n" }.joined())
+    }
+
+    /// Runs one shard's block of replications and writes it as `shard-I-of-N.bin` into the output
+    /// folder (default `Results/NAME-shards/`), beside the other shards: each file is written
+    /// atomically on its own, so shards running at once never disturb each other.
+    private func runShard(_ model: ScenarioModel, shard: Shard, threads: Int, console: Console) throws(CLIError) {
+        let seed = self.seed ?? model.scenario.monteCarlo.seed
+        let replications = self.replications ?? model.scenario.monteCarlo.replications
+        let block = ShardFile.range(shard: shard.index, of: shard.count, replications: replications)
+        let result = MonteCarloRunner.run(model, indices: block, seed: seed, threads: threads)
+        let provenance = Provenance.of(file: scenarios[0], version: Help.version, seed: seed, replications: replications)
+        let folder = output ?? "Results/\(Self.folderName(model.scenario.name))-shards"
+        let name = "shard-\(shard.index)-of-\(shard.count).bin"
+        try OutputFolder(path: folder).add(bytes: [(name, ShardFile.encode(result, provenance: provenance, shard: shard.index, of: shard.count, first: block.lowerBound))])
+        console.writeError("Wrote \(folder)/\(name): replications \(block.lowerBound) to \(block.upperBound - 1) of \(replications)\n")
     }
 
     /// A scenario name as a folder name: letters, digits, `-`, `_` and `.` kept, anything else
