@@ -125,12 +125,21 @@ enum Command: Equatable {
         case "benchmark":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: "benchmark") }
             let usage = BenchmarkCommand.usage
-            let parsed = try ParsedArguments(rest, valued: ["--replications", "--seed"], flags: [], usage: usage)
+            let parsed = try ParsedArguments(rest, valued: ["--replications", "--seed", "--scale", "--against"], flags: [], usage: usage)
             guard parsed.positionals.count == 1 else { throw .usage("benchmark takes one scenario file", usage: usage) }
+            var scales: [Int] = []
+            if let text = parsed.values["--scale"] {
+                scales = text.split(separator: ",").compactMap { Int($0) }
+                guard scales.count == text.split(separator: ",", omittingEmptySubsequences: false).count, scales.allSatisfy({ (1...1_000).contains($0) }) else {
+                    throw .usage("--scale expects whole numbers from 1 to 1000 separated by commas, found '\(text)'", usage: usage)
+                }
+            }
+            guard scales.isEmpty || parsed.values["--against"] == nil else { throw .usage("--scale and --against measure different things; give one", usage: usage) }
             return .benchmark(BenchmarkCommand(
                 scenario: parsed.positionals[0],
-                replications: try parsed.integer("--replications", default: 2_000, minimum: 1, maximum: ScenarioLimits.replications.upperBound, usage: usage),
-                seed: try parsed.seed(usage: usage)))
+                replications: try parsed.integer("--replications", default: scales.isEmpty ? 2_000 : 1, minimum: 1,
+                                                 maximum: ScenarioLimits.replications.upperBound, usage: usage),
+                seed: try parsed.seed(usage: usage), scales: scales, against: parsed.values["--against"]))
         default:
             let hint = closestKey(to: name, among: commands).map { "; did you mean '\($0)'?" } ?? ""
             throw .usage("unknown command '\(name)'\(hint)", usage: "sufficiency <command> [options]; see 'sufficiency help'")

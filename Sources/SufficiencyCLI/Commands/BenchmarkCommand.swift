@@ -1,19 +1,32 @@
 import Foundation
 import Sufficiency
 
-/// `sufficiency benchmark SCENARIO [--replications N] [--seed S]`: replications per second on 1
-/// thread and on every core, events per second and peak memory, for the README's figures.
+/// `sufficiency benchmark SCENARIO`: how fast the simulation runs, measured by the program itself
+/// (never by a timed test).
+///
+/// - Default: replications per second on 1 thread and on every core (checking both give the same
+///   numbers), events per second, peak memory, and the memory a run of this size needs by the
+///   formula the commands use to refuse runs that would not fit.
+/// - `--scale K,K,...`: the scenario scaled by each K (children, entries and supply multiplied),
+///   seconds per replication on one thread and peak memory, with the growth exponent fitted over
+///   the Ks (1 would be linear in the number of children).
+/// - `--against BINARY`: this build and another (the previous release, say) run the same `run`
+///   command in turn, three times each, as separate processes; prints both medians and their ratio.
 struct BenchmarkCommand: Equatable {
-    static let usage = "sufficiency benchmark SCENARIO [--replications N] [--seed S]"
+    static let usage = "sufficiency benchmark SCENARIO [--replications N] [--seed S] [--scale K,K,...] [--against BINARY]"
 
     var scenario: String
     var replications: Int = 2_000
     var seed: UInt64?
+    var scales: [Int] = []
+    var against: String?
 
     func run(console: Console) throws(CLIError) {
         let model: ScenarioModel
         do { model = try ScenarioLoader.model(at: scenario) } catch { throw .badInput(error.problems.map(\.line)) }
         let seed = self.seed ?? model.scenario.monteCarlo.seed
+        if !scales.isEmpty { return try scaling(model, seed: seed, console: console) }
+        if let against { return try compare(with: against, seed: seed, console: console) }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         // Two runs' results are held at once (1 thread and every core, compared).
         if let problem = MonteCarloRunner.memoryProblem(model, replications: 2 * replications, threads: cores) { throw .usage(problem, usage: Self.usage) }
@@ -22,23 +35,104 @@ struct BenchmarkCommand: Equatable {
         var table = ["threads  seconds  replications/s  events/s"]
         var first: MonteCarloResult?
         for threads in Array(Set([1, cores])).sorted() {
-            let clock = ContinuousClock()
-            let start = clock.now
-            let result = MonteCarloRunner.run(model, replications: replications, seed: seed, threads: threads)
-            let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let (result, seconds) = Self.timed { MonteCarloRunner.run(model, replications: replications, seed: seed, threads: threads) }
             table.append(String(format: "%7d  %7.2f  %14.0f  %8.0f", threads, seconds, Double(replications) / seconds, Double(result.events) / seconds))
             if let first, first.replications != result.replications {
                 throw .failure("results on \(threads) threads differ from 1 thread: reproducibility is broken")
             }
             first = result
         }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
         lines += table
         lines.append("")
         lines.append(String(format: "events per replication: %.0f", Double(first!.events) / Double(replications)))
-        lines.append(String(format: "peak memory: %.0f MiB", Double(usage.ru_maxrss) / 1024))
+        lines.append(String(format: "peak memory: %.0f MiB", Self.peakMiB()))
+        let estimate = MonteCarloRunner.estimatedBytes(model, replications: replications, threads: cores)
+        lines.append("memory a run of \(replications) replications on \(cores) threads needs, by the formula the commands check: "
+                     + ScenarioSize.describe(bytes: estimate))
+        lines.append("  (threads x 2 KiB per child and place of one replication + replications x 2 x 8 bytes per metric value kept + 64 MiB)")
         console.writeOut(lines.joined(separator: "\n") + "\n")
+    }
+
+    // MARK: - Scaling
+
+    private func scaling(_ model: ScenarioModel, seed: UInt64, console: Console) throws(CLIError) {
+        var lines = ["scenario: \(model.scenario.name) (\(scenario)) scaled by K, \(replications) replication\(replications == 1 ? "" : "s") on 1 thread, seed \(seed)", "",
+                     "      K  children  seconds/replication  peak memory MiB"]
+        var points: [(k: Double, seconds: Double)] = []
+        // Increasing K, so the process's peak memory so far is the largest K's.
+        for k in scales.sorted() {
+            let scaled: ScenarioModel
+            do { scaled = try ScenarioModel(validating: model.scenario.scaled(by: k), file: scenario) } catch {
+                throw .usage("--scale \(k): " + error.problems.map(\.line).joined(separator: "; "), usage: Self.usage)
+            }
+            if let problem = MonteCarloRunner.memoryProblem(scaled, replications: replications, threads: 1) { throw .usage(problem, usage: Self.usage) }
+            let (_, seconds) = Self.timed { MonteCarloRunner.run(scaled, replications: replications, seed: seed, threads: 1) }
+            points.append((Double(k), seconds / Double(replications)))
+            lines.append(String(format: "%7d  %8.0f  %19.3f  %15.0f", k, ScenarioSize(scaled.scenario).childrenPerReplication,
+                                seconds / Double(replications), Self.peakMiB()))
+        }
+        if points.count >= 2 {
+            // Least-squares slope of log(time) on log(K).
+            let xs: [Double] = points.map { log($0.k) }, ys: [Double] = points.map { log($0.seconds) }
+            let mx: Double = xs.reduce(0, +) / Double(xs.count), my: Double = ys.reduce(0, +) / Double(ys.count)
+            var covariance = 0.0, variance = 0.0
+            for (x, y) in zip(xs, ys) {
+                covariance += (x - mx) * (y - my)
+                variance += (x - mx) * (x - mx)
+            }
+            let slope = covariance / max(variance, 1e-12)
+            lines += ["", String(format: "growth exponent (time ~ K^b, fitted over K = %@): b = %.2f", scales.sorted().map(String.init).joined(separator: ", "), slope)]
+        }
+        console.writeOut(lines.joined(separator: "\n") + "\n")
+    }
+
+    // MARK: - Against another build
+
+    private func compare(with other: String, seed: UInt64, console: Console) throws(CLIError) {
+        guard FileManager.default.isExecutableFile(atPath: other) else { throw .usage("--against expects a sufficiency binary, found '\(other)'", usage: Self.usage) }
+        let this = CommandLine.arguments[0].hasPrefix("/") || CommandLine.arguments[0].contains("/")
+            ? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path : CommandLine.arguments[0]
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sufficiency-benchmark-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var times: [String: [Double]] = [this: [], other: []]
+        for round in 0..<3 {
+            for binary in round % 2 == 0 ? [this, other] : [other, this] {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: binary)
+                process.arguments = ["run", scenario, "--replications", String(replications), "--seed", String(seed), "--quiet",
+                                     "--output", scratch.appendingPathComponent("\(round)-\(times[binary]!.count)-\(binary == this ? "this" : "other")").path]
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                let start = Date()
+                do { try process.run() } catch { throw .failure("cannot start \(binary): \(error.localizedDescription)") }
+                process.waitUntilExit()
+                guard process.terminationStatus == 0 else { throw .failure("\(binary) run \(scenario) exited with \(process.terminationStatus)") }
+                times[binary]!.append(Date().timeIntervalSince(start))
+            }
+        }
+        func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
+        let mine = median(times[this]!), theirs = median(times[other]!)
+        console.writeOut("""
+        'run \(scenario) --replications \(replications) --seed \(seed)', three times each, alternating:
+          this build    \(String(format: "%7.2f", mine)) s  (\(times[this]!.map { String(format: "%.2f", $0) }.joined(separator: ", ")))  \(String(format: "%.0f", Double(replications) / mine)) replications/s
+          \(other)  \(String(format: "%7.2f", theirs)) s  (\(times[other]!.map { String(format: "%.2f", $0) }.joined(separator: ", ")))  \(String(format: "%.0f", Double(replications) / theirs)) replications/s
+          speed ratio (other's time / this build's): \(String(format: "%.2f", theirs / mine))
+
+        """)
+    }
+
+    // MARK: - Measuring
+
+    private static func timed<T>(_ body: () -> T) -> (T, Double) {
+        let clock = ContinuousClock(), start = clock.now
+        let value = body()
+        let elapsed = clock.now - start
+        return (value, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+
+    private static func peakMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
     }
 }

@@ -59,3 +59,21 @@ struct OutputFolderNameTests {
         #expect(throws: CLIError.self) { try SimulateCommand.parse(["Scenarios/baseline.json", "--output", ""], comparing: false) }
     }
 }
+
+/// `benchmark`'s measuring modes.
+struct BenchmarkParsingTests {
+    private func parse(_ arguments: [String]) throws -> BenchmarkCommand? {
+        if case let .benchmark(command) = try Command.parse(arguments) { return command }
+        return nil
+    }
+
+    @Test func scalesAndAnotherBuildAreOptions() throws {
+        let scaled = try #require(try parse(["benchmark", "s.json", "--scale", "1,16,180"]))
+        #expect(scaled.scales == [1, 16, 180] && scaled.replications == 1)
+        let against = try #require(try parse(["benchmark", "s.json", "--against", "/opt/old/sufficiency", "--replications", "500"]))
+        #expect(against.against == "/opt/old/sufficiency" && against.replications == 500)
+        for bad in [["--scale", "0"], ["--scale", "4,x"], ["--scale", "1,,2"], ["--scale", "2", "--against", "/bin/true"]] {
+            #expect(throws: CLIError.self) { try parse(["benchmark", "s.json"] + bad) }
+        }
+    }
+}
