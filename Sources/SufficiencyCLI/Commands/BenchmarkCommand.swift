@@ -112,13 +112,14 @@ struct BenchmarkCommand: Equatable {
         }
         func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
         let mine = median(times[this]!), theirs = median(times[other]!)
-        console.writeOut("""
-        'run \(scenario) --replications \(replications) --seed \(seed)', three times each, alternating:
-          this build    \(String(format: "%7.2f", mine)) s  (\(times[this]!.map { String(format: "%.2f", $0) }.joined(separator: ", ")))  \(String(format: "%.0f", Double(replications) / mine)) replications/s
-          \(other)  \(String(format: "%7.2f", theirs)) s  (\(times[other]!.map { String(format: "%.2f", $0) }.joined(separator: ", ")))  \(String(format: "%.0f", Double(replications) / theirs)) replications/s
-          speed ratio (other's time / this build's): \(String(format: "%.2f", theirs / mine))
-
-        """)
+        let width = max("this build".count, other.count)
+        func line(_ label: String, _ binary: String, _ m: Double) -> String {
+            label.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: "  %7.2f s  (", m)
+                + times[binary]!.map { String(format: "%.2f", $0) }.joined(separator: ", ") + String(format: ")  %.0f replications/s", Double(replications) / m)
+        }
+        console.writeOut("'run \(scenario) --replications \(replications) --seed \(seed)' with outputs written, three times each, alternating:\n"
+            + "  " + line("this build", this, mine) + "\n  " + line(other, other, theirs) + "\n"
+            + String(format: "  speed ratio (other's time / this build's): %.2f\n", theirs / mine))
     }
 
     // MARK: - Measuring
