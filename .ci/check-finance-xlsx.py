@@ -18,6 +18,8 @@ sheet = book["Cost by year"]
 checked = mismatched = 0
 for cells in sheet.iter_rows(min_row=2):
     scenario, year = cells[0].value, cells[1].value
+    if year == "whole horizon":
+        continue
     for statistic, cell in zip(["mean", "p10", "p50", "p90"], cells[3:7]):
         key = (scenario, year, statistic) if (scenario, year, statistic) in expected else ("", year, statistic)
         checked += 1

@@ -21,6 +21,8 @@ public enum FinanceWorkbook {
                     other.append(year + [.text(label)] + stats(run.financialSummary(metric)[y]))
                 }
             }
+            let months = Double(r.financialYearMonths.reduce(0, +))
+            byYear.append([.text(run.name), .text("whole horizon"), .number(months)] + stats(run.horizonTotal("totalCost")))
         }
         var sheets: [Workbook.Sheet] = [
             .init(name: "Cost by year", header: ["scenario", "year", "months"] + statistics.map { "total cost, \($0)" }, rows: byYear),

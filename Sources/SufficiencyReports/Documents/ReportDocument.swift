@@ -37,7 +37,7 @@ public struct ReportDocument: Sendable {
             if !run.result.model.scenario.description.isEmpty { out += run.result.model.scenario.description + "\n\n" }
             out += Self.tableNote(replications: p.replications) + "\n\n"
             out += Self.markdownTable(run.steeringTable())
-            out += "\n"
+            out += "\n" + Self.costNote + "\n\n" + Self.markdownTable(run.costTable()) + "\n"
         }
         for run in runs {
             let year = run.result.financialYears.count - 1
@@ -75,6 +75,9 @@ public struct ReportDocument: Sendable {
     }
 
     /// How to read a comparison table.
+    static let costNote = "Cost by placement type, £m at each year's prices: the median in each financial year (medians of parts need not "
+        + "add up to the median total), and over the whole horizon the median with its P10-P90 range."
+
     static let gapDimensions = ["ageBand", "need", "siblingGroupSize"]
     static let gapNote = "Who the shortfalls fall on, in the last year: median (P10-P90) across replications. Child-days waiting in emergency "
         + "placements; the shares of the group's child-days in care spent placed over 20 miles from home and in children's homes; "
@@ -206,6 +209,7 @@ public struct ReportDocument: Sendable {
             body += "<h2>Forecast by financial year: \(SVGChart.escape(run.name))</h2>\n"
             body += "<p>\(SVGChart.escape(Self.tableNote(replications: run.provenance.replications)))</p>\n"
             body += Self.htmlTable(run.steeringTable())
+            body += "<p>\(SVGChart.escape(Self.costNote))</p>\n" + Self.htmlTable(run.costTable())
         }
         for run in runs {
             let year = run.result.financialYears.count - 1

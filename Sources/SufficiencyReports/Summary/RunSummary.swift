@@ -152,6 +152,28 @@ public struct RunSummary: Sendable {
         return table
     }
 
+    /// A financial-year metric summed over the whole horizon, replication by replication.
+    public func horizonTotal(_ metric: String) -> MetricSummary {
+        let index = result.catalog.financialIndex(metric)!
+        return MetricSummary(result.replications.map { r in result.financialYears.indices.map { r.financial(index, $0) }.reduce(0, +) })
+    }
+
+    /// Cost by placement type, £m: the median in each financial year, and over the whole horizon
+    /// the median with its P10-P90 range; staying put, recruitment and the total below.
+    public func costTable() -> TextTable {
+        let years = result.financialYears.indices
+        var table = TextTable(header: ["cost, £m"] + years.map(result.financialYearLabel) + ["whole horizon"], rightAligned: Set(1...(years.count + 1)))
+        func row(_ label: String, _ metric: String) -> [String] {
+            let s = financialSummary(metric)
+            return [label] + years.map { String(format: "%.2f", s[$0].p50 / 1e6) } + [Self.range(horizonTotal(metric), scale: 1e-6, decimals: 2)]
+        }
+        for kind in PlacementKind.allCases { table.rows.append(row(kind.label, "costByType.\(kind.rawValue)")) }
+        table.rows.append(row("Staying put allowances", "stayingPutCost"))
+        table.rows.append(row("Recruiting foster carers", "recruitmentCost"))
+        table.rows.append(row("Total", "totalCost"))
+        return table
+    }
+
     /// Gaps in one financial year by the groups of one dimension (`ageBand`, `need`,
     /// `siblingGroupSize`): who waits, who is placed far away or in residential care, who gets a
     /// placement other than the one needed, and who is separated from their siblings.

@@ -68,6 +68,11 @@ struct ReportTests {
         #expect(csv.contains("\n2015-16,9,totalCost,mean,") && csv.contains("\n2016-17,12,totalCost,mean,"))
         let report = try String(contentsOfFile: scratch.url.path + "/u/report.md", encoding: .utf8)
         #expect(report.contains("| 2020-21 (3 months) |"))
+        // Cost by placement type, every type, with the whole horizon's total.
+        #expect(report.contains("| cost, £m | 2015-16 (9 months) | 2016-17 | 2017-18 | 2018-19 | 2019-20 | 2020-21 (3 months) | whole horizon |"))
+        for label in ["| Placed for adoption |", "| Emergency or unregistered (waiting) |", "| Recruiting foster carers |", "| Total |"] {
+            #expect(report.contains(label), "\(label)")
+        }
     }
 
     @Test func theSteeringTableOfASmallFixedRunIsStable() throws {
