@@ -131,7 +131,6 @@ public struct ReportDocument: Sendable {
         return String(format: f, d.mean * scale) + suffix + " (" + String(format: f, d.low * scale) + " to " + String(format: f, d.high * scale) + ")"
     }
 
-
     /// The assumptions that move the forecast most, with their values and the source the file
     /// gives for each (`source` of the section it sits in).
     static func assumptionTable(_ s: Scenario) -> TextTable {
