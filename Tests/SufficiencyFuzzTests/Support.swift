@@ -5,19 +5,11 @@ import SufficiencyCLI
 /// The package root, for the shipped files the mutations start from.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// A fixed-seed generator (SplitMix64): the same mutations on every run.
-struct FuzzRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
+/// The fuzz tests' fixed-seed generator: the engine's own SplitMix64, so the same mutations on every run.
+typealias FuzzRandom = SplitMix64
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
+    init(seed: UInt64) { self.init(state: seed) }
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }

@@ -157,20 +157,25 @@ extension Replication {
             if !stayingPut {
                 // Gaps by group: days in care, in residential care and at a distance (the child's
                 // age band at the start of each segment).
-                let (g1, g2, g3) = catalog.gapGroupsOf(band: band, need: child.need, groupSize: child.group >= 0 ? groups[child.group].children.count : 1)
-                let known = kind != .emergency && kind != .placedForAdoption, far = known && child.miles > 20
-                for g in [g1, g2, g3] {
-                    let at = (y * catalog.gapGroups.count + g) * 4
-                    gapDays[at] += days
-                    if kind.isResidential { gapDays[at + 1] += days }
-                    if known { gapDays[at + 2] += days }
-                    if far { gapDays[at + 3] += days }
-                    if kind == .emergency { result.add(financial: catalog.gapMetric(group: g, measure: MetricCatalog.childDaysWaitingGap), year: y, days) }
-                }
+                let (ageGroup, needGroup, sizeGroup) = gapGroups(of: c, on: day)
+                accrueGapDays(group: ageGroup, year: y, days: days, kind: kind, miles: child.miles)
+                accrueGapDays(group: needGroup, year: y, days: days, kind: kind, miles: child.miles)
+                accrueGapDays(group: sizeGroup, year: y, days: days, kind: kind, miles: child.miles)
             }
             day = segmentEnd
         }
         children[c].placementStart = end
+    }
+
+    /// Adds a spell segment's days to one gap group's tallies (in care, residential, at a known
+    /// distance, over 20 miles) and, in an emergency placement, to its child-days waiting.
+    private mutating func accrueGapDays(group g: Int, year y: Int, days: Double, kind: PlacementKind, miles: Double) {
+        let at = (y * catalog.gapGroups.count + g) * 4, known = kind != .emergency && kind != .placedForAdoption
+        gapDays[at] += days
+        if kind.isResidential { gapDays[at + 1] += days }
+        if known { gapDays[at + 2] += days }
+        if known && miles > 20 { gapDays[at + 3] += days }
+        if kind == .emergency { result.add(financial: catalog.gapMetric(group: g, measure: MetricCatalog.childDaysWaitingGap), year: y, days) }
     }
 
     func marketIndex(_ kind: PlacementKind) -> Int {

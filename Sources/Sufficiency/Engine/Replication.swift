@@ -63,7 +63,9 @@ struct Replication {
     /// Adds `amount` to a gap measure of each of the child's three groups.
     mutating func addGap(_ measure: Int, child c: Int, year y: Int, _ amount: Double) {
         let (band, need, size) = gapGroups(of: c, on: today)
-        for group in [band, need, size] { result.add(financial: catalog.gapMetric(group: group, measure: measure), year: y, amount) }
+        result.add(financial: catalog.gapMetric(group: band, measure: measure), year: y, amount)
+        result.add(financial: catalog.gapMetric(group: need, measure: measure), year: y, amount)
+        result.add(financial: catalog.gapMetric(group: size, measure: measure), year: y, amount)
     }
 
     /// Runs the replication to its horizon.

@@ -121,7 +121,7 @@ enum Command: Equatable {
                 ampleSupply: parsed.flags.contains("--ample-supply"),
                 forward: try parsed.integer("--forward", default: 100, minimum: 1, usage: usage),
                 seed: try parsed.seed(usage: usage),
-                threads: parsed.values["--threads"] == nil ? nil : try parsed.integer("--threads", default: 1, minimum: 1, maximum: 1_024, usage: usage)))
+                threads: try parsed.threads(usage: usage)))
         case "benchmark":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: "benchmark") }
             let usage = BenchmarkCommand.usage

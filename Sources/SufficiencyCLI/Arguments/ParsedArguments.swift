@@ -64,6 +64,21 @@ struct ParsedArguments: Equatable {
         return value
     }
 
+    /// A whole-number option from `minimum` to `maximum`, or nil when absent (the scenario decides).
+    func optionalInteger(_ name: String, minimum: Int, maximum: Int, usage: String) throws(CLIError) -> Int? {
+        values[name] == nil ? nil : try integer(name, default: minimum, minimum: minimum, maximum: maximum, usage: usage)
+    }
+
+    /// `--replications N` within the scenario limits, or nil.
+    func replications(usage: String) throws(CLIError) -> Int? {
+        try optionalInteger("--replications", minimum: 1, maximum: ScenarioLimits.replications.upperBound, usage: usage)
+    }
+
+    /// `--threads T`, or nil (every core).
+    func threads(usage: String) throws(CLIError) -> Int? {
+        try optionalInteger("--threads", minimum: 1, maximum: 1_024, usage: usage)
+    }
+
     /// The `--seed` option: a whole number from 0 to 2^64 - 1, or nil when absent.
     func seed(usage: String) throws(CLIError) -> UInt64? {
         guard let text = values["--seed"] else { return nil }

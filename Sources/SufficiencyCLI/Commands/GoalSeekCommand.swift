@@ -40,10 +40,9 @@ struct GoalSeekCommand: Equatable {
         }
         return GoalSeekCommand(
             scenario: parsed.positionals[0], lever: lever, step: step, target: target, year: parsed.values["--year"], probability: probability,
-            replications: parsed.values["--replications"] == nil ? nil
-                : try parsed.integer("--replications", default: 1, minimum: 1, maximum: ScenarioLimits.replications.upperBound, usage: usage),
+            replications: try parsed.replications(usage: usage),
             seed: try parsed.seed(usage: usage),
-            threads: parsed.values["--threads"] == nil ? nil : try parsed.integer("--threads", default: 1, minimum: 1, maximum: 1_024, usage: usage),
+            threads: try parsed.threads(usage: usage),
             format: try parsed.choice("--format", ["table", "json"], default: "table", usage: usage), quiet: parsed.flags.contains("--quiet"))
     }
 

@@ -36,9 +36,9 @@ struct SimulateCommand: Equatable {
         }
         return SimulateCommand(
             scenarios: parsed.positionals, comparing: comparing,
-            replications: parsed.values["--replications"] == nil ? nil : try parsed.integer("--replications", default: 1, minimum: 1, maximum: ScenarioLimits.replications.upperBound, usage: usage),
+            replications: try parsed.replications(usage: usage),
             seed: try parsed.seed(usage: usage),
-            threads: parsed.values["--threads"] == nil ? nil : try parsed.integer("--threads", default: 1, minimum: 1, maximum: 1_024, usage: usage),
+            threads: try parsed.threads(usage: usage),
             output: parsed.values["--output"],
             format: try parsed.choice("--format", formats, default: "table", usage: usage),
             suppressBelow: try parsed.integer("--suppress-below", default: 0, minimum: 0, maximum: 1_000, usage: usage),

@@ -29,10 +29,9 @@ struct SweepCommand: Equatable {
         if parsed.values["--output"]?.isEmpty == true { throw .usage("--output needs a folder, found an empty value", usage: usage) }
         return SweepCommand(
             scenario: parsed.positionals[0], levers: sets, year: parsed.values["--year"], target: parsed.values["--target"],
-            replications: parsed.values["--replications"] == nil ? nil
-                : try parsed.integer("--replications", default: 1, minimum: 1, maximum: ScenarioLimits.replications.upperBound, usage: usage),
+            replications: try parsed.replications(usage: usage),
             seed: try parsed.seed(usage: usage),
-            threads: parsed.values["--threads"] == nil ? nil : try parsed.integer("--threads", default: 1, minimum: 1, maximum: 1_024, usage: usage),
+            threads: try parsed.threads(usage: usage),
             output: parsed.values["--output"], format: try parsed.choice("--format", ["table", "json", "csv"], default: "table", usage: usage),
             quiet: parsed.flags.contains("--quiet"))
     }

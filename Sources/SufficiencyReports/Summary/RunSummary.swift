@@ -19,6 +19,11 @@ public struct RunSummary: Sendable {
         result.monthlySummary(result.catalog.monthlyIndex(name)!).map { suppression.apply($0, metric: name) }
     }
 
+    /// A monthly metric's summary on one snapshot, small counts hidden as `suppression` says.
+    public func monthlySummary(_ name: String, snapshot: Int) -> MetricSummary {
+        suppression.apply(MetricSummary(result.monthlyValues(result.catalog.monthlyIndex(name)!, snapshot: snapshot)), metric: name)
+    }
+
     /// A financial-year metric's summary in every year, small counts hidden as `suppression` says.
     public func financialSummary(_ name: String) -> [MetricSummary] {
         result.financialSummary(result.catalog.financialIndex(name)!).map { suppression.apply($0, metric: name) }
@@ -138,7 +143,7 @@ public struct RunSummary: Sendable {
                                        "over 20 miles", "cost £m"], rightAligned: Set(1...7))
         let ends = result.yearEndSnapshots
         func level(_ name: String, _ snapshot: Int, percent: Bool = false) -> String {
-            let s = monthlySummary(name)[snapshot]
+            let s = monthlySummary(name, snapshot: snapshot)
             return percent ? Self.range(s, scale: 100, decimals: 0, suffix: "%") : Self.range(s, scale: 1, decimals: 0)
         }
         let cost = financialSummary("totalCost")
