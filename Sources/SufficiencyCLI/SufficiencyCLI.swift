@@ -28,6 +28,7 @@ public enum SufficiencyCLI {
             case let .roundTrip(command): try command.run(console: console)
             case let .sweep(command): try command.run(console: console)
             case let .goalSeek(command): try command.run(console: console)
+            case let .backtest(command): try command.run(console: console)
             case let .merge(command): try command.run(console: console)
             }
             return 0

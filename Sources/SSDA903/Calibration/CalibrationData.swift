@@ -184,19 +184,21 @@ struct CalibrationData {
 
     /// Exit routes and time in care by age band at entry, with right-censoring.
     private mutating func exitSection(source: String, report: inout Report) -> Exits {
-        var spells = [[(days: Int, route: LeavingRoute?)]](repeating: [], count: bands.count)
+        var spells = [[(days: Int, route: LeavingRoute?, entered: Int)]](repeating: [], count: bands.count)
         var stayingPut = 0, fosterAt18 = 0
         var adopterWeeks: [Double] = [], parentWeeks: [Double] = []
         let end = CalendarDate(dayNumber: options.asAt.dayNumber + 1)
         for child in history.children {
-            // Only periods begun inside the files: those begun earlier are seen because they lasted
-            // (length-biased) and would overstate time in care.
-            for period in child.periods where period.start >= history.coverage.lowerBound && period.start <= options.asAt {
+            // Periods begun before the files are seen because they lasted (length-biased): they
+            // count from the day the files begin (delayed entry), never from their start.
+            for period in child.periods where period.start <= options.asAt {
                 guard let band = band(of: child, on: period.start) else { continue }
                 let left = period.end.map { $0 <= options.asAt } ?? false
                 let days = max(1, (left ? period.end! : end).dayNumber - period.start.dayNumber)
                 let route = left ? period.exitRoute : nil
-                spells[band].append((days, route == .age18 ? nil : route))
+                let entered = max(0, history.coverage.lowerBound.dayNumber - period.start.dayNumber)
+                guard days > entered else { continue }
+                spells[band].append((days, route == .age18 ? nil : route, entered))
                 guard left, let last = period.placements.last, window.contains(period.end!) else { continue }
                 if route == .age18 && Self.need(last.category) == .fostering {
                     fosterAt18 += 1
@@ -209,7 +211,7 @@ struct CalibrationData {
         }
         let base = options.base.exits
         var byBand = [String: [Sufficiency.ExitRoute]]()
-        report.section("Exits and time in care", "By age band at entry, for every period of care that began on or after \(format903Date(history.coverage.lowerBound)) and by \(format903Date(options.asAt)). Leaving at 18, an unknown route, and still being in care on the as-at date are censored (Aalen-Johansen cumulative incidence); the share still in care at the longest time seen becomes an `other` route of 30 years, which the 18th birthday ends.")
+        report.section("Exits and time in care", "By age band at entry, for every period of care in the files that began by \(format903Date(options.asAt)); one begun before the files (\(format903Date(history.coverage.lowerBound))) counts from the day they begin (delayed entry), so it informs long stays without length bias. Leaving at 18, an unknown route, and still being in care on the as-at date are censored (Aalen-Johansen cumulative incidence); the share still in care at the longest time seen becomes an `other` route of 30 years, which the 18th birthday ends.")
         var rows: [[String]] = []
         for b in bands.indices {
             let fit = ExitFit(spells: spells[b])
@@ -235,7 +237,7 @@ struct CalibrationData {
         return Exits(byAgeBand: byBand, stayingPutShare: share, stayingPutUntilAge: base.stayingPutUntilAge,
                      placedForAdoptionWeeks: Self.round(Self.median(adopterWeeks) ?? base.placedForAdoptionWeeks, 1),
                      placedWithParentsWeeks: Self.round(Self.median(parentWeeks) ?? base.placedWithParentsWeeks, 1),
-                     source: "\(source): periods of care begun since \(format903Date(history.coverage.lowerBound)), censored at \(format903Date(options.asAt)); routes from REC (age18 for endings on or after the 18th birthday, censored here because the model caps time in care at 18); staying put as the share of foster leavers at 18 with REC E17, \(period); weeks with adopters or parents before leaving, medians over \(period).")
+                     source: "\(source): periods of care in the files (those begun before \(format903Date(history.coverage.lowerBound)) with delayed entry), censored at \(format903Date(options.asAt)); routes from REC (age18 for endings on or after the 18th birthday, censored here because the model caps time in care at 18); staying put as the share of foster leavers at 18 with REC E17, \(period); weeks with adopters or parents before leaving, medians over \(period).")
     }
 
     /// Planned moves between kinds of placement and breakdowns within a kind, per year in them.
@@ -322,14 +324,19 @@ struct CalibrationData {
         }
         let unavailable = supply.inHouseFoster.unavailableShare
         let fostered = stock[.inHouseFoster, default: 0]
-        let places = Int((Double(fostered) * 1.15 / (1 - unavailable)).rounded(.up))
+        // The council's own carers and homes are sized to what is in use, without headroom: the
+        // model fills them first (they cost least), so spare places there would draw children
+        // away from agency carers and external homes that the files show in use.
+        let places = Int((Double(fostered) / (1 - unavailable)).rounded(.up))
         let households = (places + 1) / 2
         let profile = HouseholdProfile(places: 2, minAge: 0, maxAge: 18, needs: options.base.needs, siblingCapacity: 2)
         supply.inHouseFoster.households = spread(households, .inHouseFoster).map { HouseholdGroup(area: $0.area, count: $0.count, profile: profile) }
         supply.inHouseFoster.newHouseholds = profile
         supply.inHouseFoster.approvalsPerYear = [Self.round(Double(households) * supply.inHouseFoster.deregistrationRatePerYear, 1)]
-        let beds = Int((Double(stock[.inHouseResidential, default: 0]) * 1.15).rounded(.up))
+        let beds = stock[.inHouseResidential, default: 0]
+        // Homes of four beds, the last with what remains.
         supply.inHouseResidential.homes = spread((beds + 3) / 4, .inHouseResidential).flatMap { Array(repeating: ResidentialHome(area: $0.area, beds: 4), count: $0.count) }
+        if beds % 4 != 0, let last = supply.inHouseResidential.homes.indices.last { supply.inHouseResidential.homes[last].beds = beds % 4 }
         func capacity(_ kind: PlacementKind) -> Int { Int((Double(stock[kind, default: 0]) * 1.15).rounded(.up)) + 2 }
         supply.markets.agencyFoster.capacity = capacity(.agencyFoster)
         supply.markets.externalResidential.capacity = capacity(.externalResidential)
@@ -341,7 +348,7 @@ struct CalibrationData {
             supply.markets.externalResidential.locations = locations[.externalResidential] ?? equal
             supply.markets.supportedAccommodation.locations = locations[.supportedAccommodation] ?? equal
         }
-        supply.source = "Sized to the SSDA903 files \(options.dataName): the placements in use on \(format903Date(options.asAt)) with 15% headroom (in-house foster places also allowing for the unavailable share); households of two places taking any child, spread over the areas inside the LA; approvals replacing deregistrations. Replace with the council's own carers, homes and commissioned capacity."
+        supply.source = "Sized to the SSDA903 files \(options.dataName): the placements in use on \(format903Date(options.asAt)): the council's own foster places (allowing for the unavailable share) and children's home beds as in use, because the model fills them first and spare places there would move children away from agency carers and external homes; markets with 15% headroom; households of two places taking any child, spread over the areas inside the LA; approvals replacing deregistrations. Replace with the council's own carers, homes and commissioned capacity."
         report.section("Supply (a starting point)", supply.source!)
         report.table(["supply", "size"], [
             ["in-house foster households (2 places each)", "\(households)"], ["approvals a year", Self.format(Double(households) * supply.inHouseFoster.deregistrationRatePerYear)],

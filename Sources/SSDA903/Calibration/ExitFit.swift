@@ -28,12 +28,17 @@ struct ExitFit {
     /// Share still in care at the longest time seen.
     let stillInCare: Double
 
-    /// - Parameter spells: (days in care until exit or censoring, route if it left by a drawn route).
-    init(spells: [(days: Int, route: LeavingRoute?)]) {
+    /// - Parameter spells: (days in care until exit or censoring, route if it left by a drawn
+    ///   route, days already in care when the files first see the period: 0 for a period begun
+    ///   inside them). A period begun before the files is at risk only from the day it is first
+    ///   seen (delayed entry), so the long stays of children already in care inform the fit
+    ///   without the length bias of counting them from their start.
+    init(spells: [(days: Int, route: LeavingRoute?, entered: Int)]) {
         periods = spells.count
         let drawn: [LeavingRoute] = [.returnHome, .adoption, .specialGuardianship, .other]
         let sorted = spells.sorted { $0.days < $1.days }
-        var atRisk = sorted.count
+        let entries = spells.map(\.entered).sorted()
+        var entered = 0, left = 0
         var survival = 1.0
         var incidence = [LeavingRoute: [(days: Int, value: Double)]]()
         var totals = [LeavingRoute: Double]()
@@ -41,6 +46,9 @@ struct ExitFit {
         var i = 0
         while i < sorted.count {
             let day = sorted[i].days
+            // At risk on `day`: seen before it, and not yet left or censored.
+            while entered < entries.count && entries[entered] < day { entered += 1 }
+            let atRisk = entered - left
             var events = [LeavingRoute: Int](), leaving = 0
             while i < sorted.count && sorted[i].days == day {
                 if let route = sorted[i].route { events[route, default: 0] += 1 }
@@ -56,7 +64,7 @@ struct ExitFit {
                 survival *= 1 - Double(died) / Double(atRisk)
                 if median == nil && survival <= 0.5 { median = Double(day) / ScenarioModel.daysPerYear }
             }
-            atRisk -= leaving
+            left += leaving
         }
         medianYears = median
         stillInCare = survival

@@ -110,13 +110,20 @@ struct DemandGenerator {
         let years = (model.horizonDays + 364) / 365
         var arrivals: [(day: Int, band: Int)] = []
         for year in 0..<years {
-            let from = year * 365, to = min(model.horizonDays, from + 365)
-            guard to > from else { break }
+            let yearStart = year * 365, yearEnd = min(model.horizonDays, yearStart + 365)
+            guard yearEnd > yearStart else { break }
             let growth = pow(1 + model.entryTrendPerYear, Double(year))
-            for band in model.entryRatePerDay.indices {
-                let groupsExpected = model.entryRatePerDay[band] * growth * Double(to - from) / max(meanSize, 1)
-                for _ in 0..<Sampling.poisson(mean: groupsExpected, using: &rng) {
-                    arrivals.append((from + Sampling.below(to - from, using: &rng), band))
+            // A year is cut where a step change falls inside it; without changes it is one piece,
+            // drawn exactly as before changes existed.
+            let cuts = [yearStart] + model.entryRateChanges.map(\.day).filter { $0 > yearStart && $0 < yearEnd } + [yearEnd]
+            for piece in 0..<(cuts.count - 1) {
+                let from = cuts[piece], to = cuts[piece + 1]
+                let step = model.entryRateChanges.reduce(1.0) { $1.day <= from ? $0 * $1.multiplier : $0 }
+                for band in model.entryRatePerDay.indices {
+                    let groupsExpected = model.entryRatePerDay[band] * growth * step * Double(to - from) / max(meanSize, 1)
+                    for _ in 0..<Sampling.poisson(mean: groupsExpected, using: &rng) {
+                        arrivals.append((from + Sampling.below(to - from, using: &rng), band))
+                    }
                 }
             }
         }

@@ -198,6 +198,16 @@ extension ScenarioModel {
             ratePerDay[band] = max(rate, 0) / year
         }
         v.within(e.trendPerYear, ScenarioLimits.trendPerYear, "entries.trendPerYear")
+        var rateChanges: [(day: Int, multiplier: Double)] = []
+        for (i, change) in e.rateChanges.enumerated() {
+            let path = "entries.rateChanges[\(i)]"
+            v.within(change.multiplier, ScenarioLimits.rateMultiplier, path + ".multiplier")
+            guard let date = CalendarDate(iso: change.from) else {
+                v.fail(path + ".from", "expected a date as YYYY-MM-DD, found '\(change.from)'")
+                continue
+            }
+            rateChanges.append((date.dayNumber - startDate.dayNumber, change.multiplier))
+        }
         var needShares = [[Double]](repeating: [Double](repeating: 0, count: needs.count), count: bands.count)
         for (key, mix) in e.needMix.sorted(by: { $0.key < $1.key }) {
             let band = v.index(of: key, in: bandNames, what: "age band", "entries.needMix.\(key)")
@@ -481,6 +491,7 @@ extension ScenarioModel {
         homeAreaShares = homeShares
         entryRatePerDay = ratePerDay
         entryTrendPerYear = e.trendPerYear
+        entryRateChanges = rateChanges.sorted { $0.day < $1.day }
         entryNeedShares = needShares
         siblingGroupSizes = groupSizes
         siblingGroupShares = groupShares

@@ -32,6 +32,9 @@ public struct ScenarioModel: Sendable {
     // Demand
     let entryRatePerDay: [Double]  // by band, first year
     let entryTrendPerYear: Double
+    /// Step changes in the entry rate: from `day` (since the start; earlier days count from the
+    /// start) every rate is multiplied by `multiplier`, in day order.
+    let entryRateChanges: [(day: Int, multiplier: Double)]
     let entryNeedShares: [[Double]]  // [band][need]
     let siblingGroupSizes: [Int]
     let siblingGroupShares: [Double]

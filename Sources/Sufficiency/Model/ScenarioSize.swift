@@ -19,7 +19,9 @@ public struct ScenarioSize: Sendable, Equatable {
         let initial = s.initialChildren.children.map { Double($0.count) } ?? s.initialChildren.byAgeBand.values.map(counted).reduce(0, +)
         let years = Double(min(max(s.time.horizonYears, 1), 50))
         let trend = min(max(s.entries.trendPerYear, ScenarioLimits.trendPerYear.lowerBound), ScenarioLimits.trendPerYear.upperBound)
-        let growth = stride(from: 0.0, to: years, by: 1).map { pow(1 + trend, $0) }.reduce(0, +)
+        // Step changes counted as if all applied from the start: an upper bound.
+        let steps = s.entries.rateChanges.map { $0.multiplier.isFinite ? min(max($0.multiplier, 1), ScenarioLimits.rateMultiplier.upperBound) : 1 }.reduce(1, *)
+        let growth = stride(from: 0.0, to: years, by: 1).map { pow(1 + trend, $0) }.reduce(0, +) * min(steps, 1e6)
         let perYear = s.entries.ratePerYear.values.map { $0.isFinite ? min(max($0, 0), ScenarioLimits.entriesPerYear.upperBound) : 0 }.reduce(0, +)
         childrenPerReplication = initial + perYear * growth
         let f = s.supply.inHouseFoster

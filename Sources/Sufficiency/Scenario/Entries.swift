@@ -4,6 +4,9 @@ public struct Entries: Codable, Equatable, Sendable {
     public var ratePerYear: [String: Double]
     /// Growth of every band's rate a year (0.02 = +2% a year, compounding).
     public var trendPerYear: Double
+    /// Step changes in every band's rate from a date on (a new threshold, a service closing): each
+    /// multiplies the rate, on top of the trend, from its date; none by default.
+    public var rateChanges: [RateChange]
     /// For each age band, the share of entrants with each need (band -> need -> share, summing to 1).
     public var needMix: [String: [String: Double]]
     /// Share of entries that are sibling groups of each size ("1", "2", "3", ...; summing to 1).
@@ -13,11 +16,11 @@ public struct Entries: Codable, Equatable, Sendable {
     public var kinshipAvailable: Double
     public var source: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case ratePerYear, trendPerYear, needMix, siblingGroupSizes, kinshipAvailable, source }
+    enum CodingKeys: String, CodingKey, CaseIterable { case ratePerYear, trendPerYear, rateChanges, needMix, siblingGroupSizes, kinshipAvailable, source }
 
-    public init(ratePerYear: [String: Double], trendPerYear: Double, needMix: [String: [String: Double]],
+    public init(ratePerYear: [String: Double], trendPerYear: Double, rateChanges: [RateChange] = [], needMix: [String: [String: Double]],
                 siblingGroupSizes: [String: Double], kinshipAvailable: Double, source: String? = nil) {
-        self.ratePerYear = ratePerYear; self.trendPerYear = trendPerYear; self.needMix = needMix
+        self.ratePerYear = ratePerYear; self.trendPerYear = trendPerYear; self.rateChanges = rateChanges; self.needMix = needMix
         self.siblingGroupSizes = siblingGroupSizes; self.kinshipAvailable = kinshipAvailable; self.source = source
     }
 
@@ -25,10 +28,29 @@ public struct Entries: Codable, Equatable, Sendable {
         let read = try FieldReader(decoder, CodingKeys.self), d = Scenario.defaults.entries
         ratePerYear = try read(.ratePerYear, default: d.ratePerYear)
         trendPerYear = try read(.trendPerYear, default: d.trendPerYear)
+        rateChanges = try read(.rateChanges, default: d.rateChanges)
         needMix = try read(.needMix, default: d.needMix)
         siblingGroupSizes = try read(.siblingGroupSizes, default: d.siblingGroupSizes)
         kinshipAvailable = try read(.kinshipAvailable, default: d.kinshipAvailable)
         source = try read.optional(.source)
+    }
+}
+
+/// A step change in the rate of entries: from `from` on, every band's rate is multiplied by
+/// `multiplier` (1.3 = 30% more children coming into care).
+public struct RateChange: Codable, Equatable, Sendable {
+    /// `YYYY-MM-DD`.
+    public var from: String
+    public var multiplier: Double
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case from, multiplier }
+
+    public init(from: String, multiplier: Double) { self.from = from; self.multiplier = multiplier }
+
+    public init(from decoder: any Decoder) throws {
+        let read = try FieldReader(decoder, CodingKeys.self)
+        from = try read(.from, default: "")
+        multiplier = try read(.multiplier, default: 1)
     }
 }
 

@@ -17,8 +17,9 @@ enum Command: Equatable {
     case sweep(SweepCommand)
     case goalSeek(GoalSeekCommand)
     case merge(MergeCommand)
+    case backtest(BacktestCommand)
 
-    static let commands = ["help", "run", "compare", "validate", "describe", "match", "check-903", "export-903", "calibrate", "round-trip", "sweep", "goal-seek", "merge", "benchmark"]
+    static let commands = ["help", "run", "compare", "validate", "describe", "match", "check-903", "export-903", "calibrate", "round-trip", "sweep", "goal-seek", "merge", "backtest", "benchmark"]
 
     /// Parses the arguments after the program name.
     ///
@@ -58,6 +59,9 @@ enum Command: Equatable {
         case "sweep":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
             return .sweep(try SweepCommand.parse(rest))
+        case "backtest":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
+            return .backtest(try BacktestCommand.parse(rest))
         case "merge":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
             return .merge(try MergeCommand.parse(rest))

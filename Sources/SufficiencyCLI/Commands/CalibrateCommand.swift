@@ -14,11 +14,7 @@ struct CalibrateCommand: Equatable {
     var output: String
 
     func run(console: Console) throws(CLIError) {
-        let history: CareHistory
-        do { history = try ReturnReader.read(paths: paths) } catch { throw .badInput(error.problems.map(\.description)) }
-        guard !history.hasErrors else {
-            throw .badInput(history.problems.filter { $0.severity == .error }.map(\.description) + ["the files cannot be used as given; 'sufficiency check-903' lists every problem"])
-        }
+        let history = try CareHistoryInput.read(paths)
         var baseScenario = Scenario.defaults
         if let base {
             do { baseScenario = try ScenarioLoader.model(at: base).scenario } catch { throw .badInput(error.problems.map(\.line)) }
