@@ -22,16 +22,18 @@ extension CalibrationData {
     }
 
     /// The yearly growth of entries: the slope of a least-squares line through the logarithms of
-    /// each whole collection year's entries in the window (0 with fewer than two).
-    static func trend(_ byYear: [Int: Int], window: ClosedRange<CalendarDate>) -> Double {
+    /// each whole collection year's entries in the window (0 with fewer than two), with its
+    /// standard error from the counts (a Poisson count's logarithm has variance about 1/count).
+    static func trend(_ byYear: [Int: Int], window: ClosedRange<CalendarDate>) -> (trend: Double, standardError: Double) {
         let whole = byYear.filter { year, count in
             count > 0 && CalendarDate(year: year, month: 4, day: 1) >= window.lowerBound && CalendarDate(year: year + 1, month: 3, day: 31) <= window.upperBound
         }
-        guard whole.count >= 2 else { return 0 }
+        guard whole.count >= 2 else { return (0, 0) }
         let xs = whole.keys.map(Double.init), ys = whole.keys.map { log(Double(whole[$0]!)) }
         let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
         let sxy = zip(xs, ys).map { ($0 - mx) * ($1 - my) }.reduce(0, +), sxx = xs.map { ($0 - mx) * ($0 - mx) }.reduce(0, +)
-        return min(max(exp(sxy / sxx) - 1, -0.5), 0.5)
+        let slopeVariance = whole.keys.map { (Double($0) - mx) * (Double($0) - mx) / Double(whole[$0]!) }.reduce(0, +) / (sxx * sxx)
+        return (min(max(exp(sxy / sxx) - 1, -0.5), 0.5), min(exp(sxy / sxx) * slopeVariance.squareRoot(), 1))
     }
 
     static func median(_ values: [Double]) -> Double? {

@@ -151,7 +151,8 @@ struct CalibrationData {
         if unknownAge > 0 { notes.append("\(unknownAge) entries have no date of birth (or none at 0-17): left out of entry rates.") }
         let base = options.base
         let rates = Dictionary(uniqueKeysWithValues: bands.indices.map { (bands[$0].name, Self.round(Double(counts[$0]) / windowYears, 2)) })
-        let trend = Self.trend(byYear, window: window)
+        let (trend, trendError) = Self.trend(byYear, window: window)
+        let entered = counts.reduce(0, +)
         var sizes = [Int: Int]()
         for size in groups.values { sizes[min(size, 6), default: 0] += 1 }
         let siblingShares = groups.isEmpty ? base.entries.siblingGroupSizes : Self.shares(Dictionary(uniqueKeysWithValues: sizes.map { ("\($0.key)", $0.value) }))
@@ -163,16 +164,17 @@ struct CalibrationData {
             let n = Double(counts[b]), half = 1.96 * n.squareRoot() / windowYears
             return [bands[b].name, "\(counts[b])", Self.format(n / windowYears), "\(Self.format(max(0, n / windowYears - half)))-\(Self.format(n / windowYears + half))"]
         })
-        report.line("Trend: \(Self.format(trend * 100))% a year (log-linear fit to \(byYear.count) collection years' entries). Sibling groups: children starting on the same day with the same home postcode (\(groups.count) groups: \(sizes.sorted { $0.key < $1.key }.map { "\($0.value) of \($0.key == 6 ? "6+" : "\($0.key)")" }.joined(separator: ", "))). Kin available: \(kin) of \(fostering) entrants needing foster care went to kinship carers first (\(Self.format(Double(kin) / Double(max(fostering, 1)) * 100))%).")
+        report.line("Trend: \(Self.format(trend * 100))% a year (log-linear fit to \(byYear.count) collection years' entries; standard error \(Self.format(trendError * 100)) points). The rates' relative standard error, 1/sqrt(\(entered) entries) = \(Self.format(100 / Double(max(entered, 1)).squareRoot()))%, and the trend's are written as `rateUncertainty` and `trendUncertainty`: each replication draws its own rate and trend from them, so forecasts carry the estimate's uncertainty. Sibling groups: children starting on the same day with the same home postcode (\(groups.count) groups: \(sizes.sorted { $0.key < $1.key }.map { "\($0.value) of \($0.key == 6 ? "6+" : "\($0.key)")" }.joined(separator: ", "))). Kin available: \(kin) of \(fostering) entrants needing foster care went to kinship carers first (\(Self.format(Double(kin) / Double(max(fostering, 1)) * 100))%).")
         report.table(["age band", "entrants"] + PlacementNeed.allCases.map(\.rawValue), bands.indices.map { b in
             [bands[b].name, "\(counts[b])"] + PlacementNeed.allCases.map { need in Self.percent(atEntry[b][need.rawValue, default: 0], of: counts[b]) }
         }, caption: "Kind of placement at entry (the first placement's category), as shares with 95% Wilson intervals.")
 
         let entries = Entries(
             ratePerYear: rates, trendPerYear: Self.round(trend, 4),
+            rateUncertainty: entered > 0 ? Self.round(1 / Double(entered).squareRoot(), 4) : 0, trendUncertainty: Self.round(trendError, 4),
             needMix: Dictionary(uniqueKeysWithValues: bands.indices.map { b in (bands[b].name, needMix[b].isEmpty ? base.entries.needMix[bands[b].name] ?? [:] : Self.shares(needMix[b])) }),
             siblingGroupSizes: siblingShares, kinshipAvailable: kinship,
-            source: "\(source), \(period): periods of care started (RNE S) by age band at entry, a log-linear trend over the collection years, need mix from CIN (N2 disability), sibling groups as children starting on the same day with the same HOME_POST, kin available as the share of entrants needing foster care first placed with kin (U1-U3).")
+            source: "\(source), \(period): periods of care started (RNE S) by age band at entry, a log-linear trend over the collection years, the standard errors of both (drawn per replication), need mix from CIN (N2 disability), sibling groups as children starting on the same day with the same HOME_POST, kin available as the share of entrants needing foster care first placed with kin (U1-U3).")
         let needs = PlacementNeeds(
             atEntry: Dictionary(uniqueKeysWithValues: bands.indices.map { b in
                 (bands[b].name, atEntry[b].isEmpty ? base.placementNeeds.atEntry[bands[b].name] ?? ["fostering": 1] : Self.shares(atEntry[b]))

@@ -104,15 +104,26 @@ struct DemandGenerator {
 
     // MARK: - Entrants
 
+    /// This replication's entry-rate multiplier and trend: drawn from their uncertainty on a
+    /// stream of their own, or exactly the scenario's when it gives none.
+    private func estimatedParameters() -> (rateFactor: Double, trend: Double) {
+        guard model.entryRateUncertainty > 0 || model.entryTrendUncertainty > 0 else { return (1, model.entryTrendPerYear) }
+        var rng = SeedDerivation.generator(seed: seed, replication: replication, purpose: .parameters)
+        let rateFactor = exp(model.entryRateUncertainty * Sampling.standardNormal(using: &rng))
+        let trend = model.entryTrendPerYear + model.entryTrendUncertainty * Sampling.standardNormal(using: &rng)
+        return (rateFactor, min(max(trend, ScenarioLimits.trendPerYear.lowerBound), ScenarioLimits.trendPerYear.upperBound))
+    }
+
     private func appendEntrants(to children: inout [ChildState], using rng: inout Xoshiro256StarStar) -> [EntryGroup] {
         var groups: [EntryGroup] = []
         let meanSize = zip(model.siblingGroupSizes, model.siblingGroupShares).map { Double($0) * $1 }.reduce(0, +)
         let years = (model.horizonDays + 364) / 365
+        let (rateFactor, trend) = estimatedParameters()
         var arrivals: [(day: Int, band: Int)] = []
         for year in 0..<years {
             let yearStart = year * 365, yearEnd = min(model.horizonDays, yearStart + 365)
             guard yearEnd > yearStart else { break }
-            let growth = pow(1 + model.entryTrendPerYear, Double(year))
+            let growth = pow(1 + trend, Double(year))
             // A year is cut where a step change falls inside it; without changes it is one piece,
             // drawn exactly as before changes existed.
             let cuts = [yearStart] + model.entryRateChanges.map(\.day).filter { $0 > yearStart && $0 < yearEnd } + [yearEnd]
@@ -120,7 +131,7 @@ struct DemandGenerator {
                 let from = cuts[piece], to = cuts[piece + 1]
                 let step = model.entryRateChanges.reduce(1.0) { $1.day <= from ? $0 * $1.multiplier : $0 }
                 for band in model.entryRatePerDay.indices {
-                    let groupsExpected = model.entryRatePerDay[band] * growth * step * Double(to - from) / max(meanSize, 1)
+                    let groupsExpected = model.entryRatePerDay[band] * rateFactor * growth * step * Double(to - from) / max(meanSize, 1)
                     for _ in 0..<Sampling.poisson(mean: groupsExpected, using: &rng) {
                         arrivals.append((from + Sampling.below(to - from, using: &rng), band))
                     }

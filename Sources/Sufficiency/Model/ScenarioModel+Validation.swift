@@ -198,6 +198,8 @@ extension ScenarioModel {
             ratePerDay[band] = max(rate, 0) / year
         }
         v.within(e.trendPerYear, ScenarioLimits.trendPerYear, "entries.trendPerYear")
+        v.within(e.rateUncertainty, ScenarioLimits.uncertainty, "entries.rateUncertainty")
+        v.within(e.trendUncertainty, ScenarioLimits.uncertainty, "entries.trendUncertainty")
         var rateChanges: [(day: Int, multiplier: Double)] = []
         for (i, change) in e.rateChanges.enumerated() {
             let path = "entries.rateChanges[\(i)]"
@@ -491,6 +493,8 @@ extension ScenarioModel {
         homeAreaShares = homeShares
         entryRatePerDay = ratePerDay
         entryTrendPerYear = e.trendPerYear
+        entryRateUncertainty = e.rateUncertainty
+        entryTrendUncertainty = e.trendUncertainty
         entryRateChanges = rateChanges.sorted { $0.day < $1.day }
         entryNeedShares = needShares
         siblingGroupSizes = groupSizes

@@ -32,6 +32,9 @@ public struct ScenarioModel: Sendable {
     // Demand
     let entryRatePerDay: [Double]  // by band, first year
     let entryTrendPerYear: Double
+    /// Standard errors of the estimated rate (relative) and trend, drawn once per replication.
+    let entryRateUncertainty: Double
+    let entryTrendUncertainty: Double
     /// Step changes in the entry rate: from `day` (since the start; earlier days count from the
     /// start) every rate is multiplied by `multiplier`, in day order.
     let entryRateChanges: [(day: Int, multiplier: Double)]

@@ -15,6 +15,8 @@ public enum RandomPurpose: UInt64, Sendable, CaseIterable {
     case placementDistance = 7
     case plannedMoves = 8
     case householdAvailability = 9
+    /// A replication's draw of estimated parameters (entry rate and trend) from their uncertainty.
+    case parameters = 10
 }
 
 /// Derives independent generators from (master seed, replication, purpose, entity) by mixing,

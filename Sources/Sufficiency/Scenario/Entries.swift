@@ -7,6 +7,12 @@ public struct Entries: Codable, Equatable, Sendable {
     /// Step changes in every band's rate from a date on (a new threshold, a service closing): each
     /// multiplies the rate, on top of the trend, from its date; none by default.
     public var rateChanges: [RateChange]
+    /// The rates' relative standard error when they were estimated (calibrate writes
+    /// 1/sqrt(entries counted)): each replication multiplies every rate by exp(this x z), z a
+    /// standard normal draw, so the bands carry the estimate's uncertainty. 0: rates are known.
+    public var rateUncertainty: Double
+    /// The trend's standard error: each replication's trend is `trendPerYear` + this x z.
+    public var trendUncertainty: Double
     /// For each age band, the share of entrants with each need (band -> need -> share, summing to 1).
     public var needMix: [String: [String: Double]]
     /// Share of entries that are sibling groups of each size ("1", "2", "3", ...; summing to 1).
@@ -16,11 +22,12 @@ public struct Entries: Codable, Equatable, Sendable {
     public var kinshipAvailable: Double
     public var source: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case ratePerYear, trendPerYear, rateChanges, needMix, siblingGroupSizes, kinshipAvailable, source }
+    enum CodingKeys: String, CodingKey, CaseIterable { case ratePerYear, trendPerYear, rateChanges, rateUncertainty, trendUncertainty, needMix, siblingGroupSizes, kinshipAvailable, source }
 
-    public init(ratePerYear: [String: Double], trendPerYear: Double, rateChanges: [RateChange] = [], needMix: [String: [String: Double]],
-                siblingGroupSizes: [String: Double], kinshipAvailable: Double, source: String? = nil) {
-        self.ratePerYear = ratePerYear; self.trendPerYear = trendPerYear; self.rateChanges = rateChanges; self.needMix = needMix
+    public init(ratePerYear: [String: Double], trendPerYear: Double, rateChanges: [RateChange] = [], rateUncertainty: Double = 0, trendUncertainty: Double = 0,
+                needMix: [String: [String: Double]], siblingGroupSizes: [String: Double], kinshipAvailable: Double, source: String? = nil) {
+        self.ratePerYear = ratePerYear; self.trendPerYear = trendPerYear; self.rateChanges = rateChanges
+        self.rateUncertainty = rateUncertainty; self.trendUncertainty = trendUncertainty; self.needMix = needMix
         self.siblingGroupSizes = siblingGroupSizes; self.kinshipAvailable = kinshipAvailable; self.source = source
     }
 
@@ -29,6 +36,8 @@ public struct Entries: Codable, Equatable, Sendable {
         ratePerYear = try read(.ratePerYear, default: d.ratePerYear)
         trendPerYear = try read(.trendPerYear, default: d.trendPerYear)
         rateChanges = try read(.rateChanges, default: d.rateChanges)
+        rateUncertainty = try read(.rateUncertainty, default: d.rateUncertainty)
+        trendUncertainty = try read(.trendUncertainty, default: d.trendUncertainty)
         needMix = try read(.needMix, default: d.needMix)
         siblingGroupSizes = try read(.siblingGroupSizes, default: d.siblingGroupSizes)
         kinshipAvailable = try read(.kinshipAvailable, default: d.kinshipAvailable)

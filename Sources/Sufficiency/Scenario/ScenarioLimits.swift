@@ -10,6 +10,8 @@ public enum ScenarioLimits {
     public static let trendPerYear = -0.9...2.0
     /// A step change's multiplier of the entry rate.
     public static let rateMultiplier = 0.0...10
+    /// A standard error of the entry rate (relative) or of its trend.
+    public static let uncertainty = 0.0...1
     /// Children in one sibling group.
     public static let siblingGroupSize = 1...20
     /// A time in care, in years.
