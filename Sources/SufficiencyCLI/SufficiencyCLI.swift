@@ -29,6 +29,7 @@ public enum SufficiencyCLI {
             case let .sweep(command): try command.run(console: console)
             case let .goalSeek(command): try command.run(console: console)
             case let .backtest(command): try command.run(console: console)
+            case let .track(command): try command.run(console: console)
             case let .merge(command): try command.run(console: console)
             }
             return 0

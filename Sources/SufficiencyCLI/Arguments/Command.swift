@@ -18,8 +18,9 @@ enum Command: Equatable {
     case goalSeek(GoalSeekCommand)
     case merge(MergeCommand)
     case backtest(BacktestCommand)
+    case track(TrackCommand)
 
-    static let commands = ["help", "run", "compare", "validate", "describe", "match", "check-903", "export-903", "calibrate", "round-trip", "sweep", "goal-seek", "merge", "backtest", "benchmark"]
+    static let commands = ["help", "run", "compare", "validate", "describe", "match", "check-903", "export-903", "calibrate", "round-trip", "sweep", "goal-seek", "merge", "backtest", "track", "benchmark"]
 
     /// Parses the arguments after the program name.
     ///
@@ -62,6 +63,9 @@ enum Command: Equatable {
         case "backtest":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
             return .backtest(try BacktestCommand.parse(rest))
+        case "track":
+            if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
+            return .track(try TrackCommand.parse(rest))
         case "merge":
             if rest.contains("--help") || rest.contains("-h") { return .help(topic: name) }
             return .merge(try MergeCommand.parse(rest))

@@ -55,6 +55,7 @@ public struct RunSummary: Sendable {
             ("scenario", .string(name)),
             ("seed", .number(Double(result.seed))),
             ("replications", .integer(result.replications.count)),
+            ("ageBands", .array(result.model.scenario.ageBands.map { .object([("name", .string($0.name)), ("from", .integer($0.from)), ("to", .integer($0.to))]) })),
             ("provenance", provenance.json),
             ("suppressedBelow", suppression.below > 0 ? .integer(suppression.below) : .null),
             ("metrics", .object(metrics)),
