@@ -193,7 +193,7 @@ struct CalibrationData {
         for child in history.children {
             // Periods begun before the files are seen because they lasted (length-biased): they
             // count from the day the files begin (delayed entry), never from their start.
-            for period in child.periods where period.start <= options.asAt {
+            for period in child.periods where period.start <= options.asAt && (options.delayedEntry || period.start >= history.coverage.lowerBound) {
                 guard let band = band(of: child, on: period.start) else { continue }
                 let left = period.end.map { $0 <= options.asAt } ?? false
                 let days = max(1, (left ? period.end! : end).dayNumber - period.start.dayNumber)

@@ -23,6 +23,11 @@ public enum Calibrator {
         /// Postcode grid references and authorities, for areas and distances (the base
         /// scenario's geography is kept without it).
         public var postcodes: PostcodeLookup?
+        /// Whether periods begun before the files inform the exit fit from the day the files
+        /// begin (delayed entry). Right for a council's files; the calibration round trip turns it
+        /// off, because a simulated history's first children in care are not drawn from its own
+        /// exit routes (their remaining time is length-biased from their present age band).
+        public var delayedEntry = true
 
         public init(asAt: CalendarDate, years: Int, base: Scenario = .defaults, dataName: String, postcodes: PostcodeLookup? = nil) {
             self.asAt = asAt; self.years = years; self.base = base; self.dataName = dataName; self.postcodes = postcodes
