@@ -19,6 +19,8 @@ enum Help {
       round-trip check that calibration recovers a known scenario, and that it holds still
       sweep      run a scenario at several values of one or more keys, on the same random children
       goal-seek  the least value of a key at which a target holds with a given probability
+      backtest   how good the forecasts would have been: calibrate at past dates, compare with what followed
+      track      each quarter's actual children in care against an earlier run's bands
       merge      put the shards of a 'run --shard I/N' batch together, as the whole run writes it
       benchmark  replications per second, events per second and peak memory of a scenario
       help       this text, or 'sufficiency help COMMAND' for one command
@@ -46,6 +48,8 @@ enum Help {
         case "sweep": return sweep + "\n"
         case "goal-seek": return goalSeek + "\n"
         case "merge": return merge + "\n"
+        case "backtest": return backtest + "\n"
+        case "track": return track + "\n"
         case let other?: throw .usage("no help for '\(other)'", usage: "sufficiency help [\(Command.commands.joined(separator: "|"))]")
         }
     }
@@ -169,6 +173,36 @@ enum Help {
 
     examples:
       sufficiency goal-seek Scenarios/baseline.json --set supply.inHouseFoster.approvalsPerYear=12..60 --target 'shareOver20Miles <= 0.1'
+    """
+
+    static let backtest = """
+    usage: \(BacktestCommand.usage)
+
+    For each forecast origin (a quarter end; by default every 31 March with at least three years of
+    files before it and one after), calibrate from the files up to that day only (--years K of
+    rates, --base SCENARIO for everything else), run --replications N (default 200) for
+    --horizon-years H (default 3), and compare with what the same files show afterwards: children
+    in care at each quarter end (in all, by placement category, by age band) and entries and exits
+    by route per collection year. Reports the error of the median and MAPE, the share of actual
+    values inside P10-P90 and P5-P95 (coverage), and the same errors for persistence and the
+    three-year linear trend. Writes backtest.json, points.csv, accuracy.csv, report.md and
+    report.html (a fan chart per origin and metric) to --output (default Results/backtest-NAME).
+
+    examples:
+      sufficiency backtest /data/903 --origins 2022-03-31,2023-03-31 --replications 200
+    """
+
+    static let track = """
+    usage: \(TrackCommand.usage)
+
+    FORECAST_DIR is the output folder of an earlier 'sufficiency run' (its summary.json); PATH...
+    the council's 903 files since. Every quarter end after the forecast's start that the files
+    cover is set against the forecast's published bands: on track inside P10-P90, off track above
+    or below, and the percentile it fell at. Writes track.json, track.csv, report.md and
+    report.html to --output (default Results/track-NAME).
+
+    examples:
+      sufficiency track Results/calibrated-2026 /data/903
     """
 
     static let merge = """
