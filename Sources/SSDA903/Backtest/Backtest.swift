@@ -86,7 +86,7 @@ public enum Backtest {
             let model = try ScenarioModel(validating: scenario, file: "calibrated as at \(origin.iso)")
             let result = MonteCarloRunner.run(model, replications: options.replications, seed: options.seed, threads: options.threads)
             summaries.append(ForecastOrigin(date: origin, childrenInCare: scenario.initialChildren.byAgeBand.values.reduce(0, +),
-                                    entriesPerYear: scenario.entries.ratePerYear.values.reduce(0, +), trendPerYear: scenario.entries.trendPerYear))
+                                    entriesPerYear: bands.map { scenario.entries.ratePerYear[$0.name, default: 0] }.reduce(0, +), trendPerYear: scenario.entries.trendPerYear))
             let end = min(origin.addingMonths(12 * options.horizonYears), coverage.upperBound)
             points += stockPoints(origin: origin, end: end, result: result, history: history, stock: stock)
             points += flowPoints(origin: origin, end: end, result: result, history: history)
@@ -123,7 +123,7 @@ public enum Backtest {
             for (q, date) in dates.enumerated() {
                 guard let snapshot = snapshots[CalendarDate(dayNumber: date.dayNumber + 1)] else { continue }
                 let values = ComparableMetrics.simulatedStock(result, metric, snapshot: snapshot)
-                points.append(ForecastPoint(origin: origin, metric: metric, period: date.iso, quarterAhead: q + 1, yearAhead: q / 4 + 1,
+                points.append(ForecastPoint(origin: origin, metric: metric, period: date.iso, quarterAhead: q + 1, yearAhead: ForecastPoint.year(ofQuarter: q + 1),
                                             actual: stock(date)[metric] ?? 0, forecast: MetricSummary(values),
                                             persistence: atOrigin[metric] ?? 0, trend: NaiveForecast.trend(line, at: Double(date.dayNumber))))
             }

@@ -40,7 +40,7 @@ public enum ComparableMetrics {
             return PlacementKind.allCases.filter { PlacementCategory($0) == category }.map { "\($0.rawValue)Placements" }
         }
         if metric.hasPrefix("byAgeBand."), let band = ageBands.first(where: { "byAgeBand.\($0.name)" == metric }) {
-            return ["childrenAged" + band.name.prefix(1).uppercased() + band.name.dropFirst()]
+            return [MetricCatalog.childrenAged(band.name)]
         }
         return nil
     }

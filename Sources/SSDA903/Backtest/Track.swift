@@ -31,7 +31,7 @@ public enum Track {
     ///   files and one of its snapshot dates.
     public static func compare(_ history: CareHistory, with forecast: Forecast, dataName: String) throws(SSDA903Error) -> Result {
         let origin = CalendarDate(dayNumber: forecast.startDate.dayNumber - 1)
-        let snapshotDates = Set(forecast.metrics["childrenLookedAfter"]?.keys.map { $0 } ?? [])
+        let snapshotDates = Set((forecast.metrics["childrenLookedAfter"] ?? [:]).keys)
         let dates = Backtest.quarterEnds(after: origin, through: history.coverage.upperBound)
             .filter { $0 >= history.coverage.lowerBound && snapshotDates.contains(CalendarDate(dayNumber: $0.dayNumber + 1)) }
         guard !dates.isEmpty else {
@@ -43,11 +43,6 @@ public enum Track {
         for metric in ComparableMetrics.stock(ageBands: forecast.ageBands) {
             guard let parts = ComparableMetrics.monthlyParts(of: metric, ageBands: forecast.ageBands) else { continue }
             var skipped: [String] = []
-            defer {
-                if !skipped.isEmpty {
-                    notes.append("\(metric) is not compared on \(skipped.joined(separator: ", ")): the forecast has emergency placements then, which the files record as other arrangements, and published percentiles of two types cannot be added.")
-                }
-            }
             for (q, date) in dates.enumerated() {
                 let snapshot = CalendarDate(dayNumber: date.dayNumber + 1)
                 let summaries = parts.compactMap { forecast.metrics[$0]?[snapshot] }
@@ -58,8 +53,11 @@ public enum Track {
                 let rest = summaries.dropFirst()
                 guard rest.allSatisfy({ $0.p95 == 0 && $0.p5 == 0 }) else { skipped.append(date.iso); continue }
                 let ahead = Backtest.quarterEnds(after: origin, through: date).count
-                points.append(ForecastPoint(origin: origin, metric: metric, period: date.iso, quarterAhead: ahead, yearAhead: (ahead - 1) / 4 + 1,
+                points.append(ForecastPoint(origin: origin, metric: metric, period: date.iso, quarterAhead: ahead, yearAhead: ForecastPoint.year(ofQuarter: ahead),
                                             actual: actuals[q][metric] ?? 0, forecast: summaries[0], persistence: .nan, trend: .nan))
+            }
+            if !skipped.isEmpty {
+                notes.append("\(metric) is not compared on \(skipped.joined(separator: ", ")): the forecast has emergency placements then, which the files record as other arrangements, and published percentiles of two types cannot be added.")
             }
         }
         return Result(points: points, notes: notes)

@@ -28,6 +28,9 @@ public struct ForecastPoint: Sendable, Equatable {
         self.yearAhead = yearAhead; self.actual = actual; self.forecast = forecast; self.persistence = persistence; self.trend = trend
     }
 
+    /// The year ahead a quarter falls in: quarters 1 to 4 are year 1.
+    public static func year(ofQuarter quarter: Int) -> Int { (quarter - 1) / 4 + 1 }
+
     /// Actual minus the forecast's median.
     public var error: Double { actual - forecast.p50 }
 

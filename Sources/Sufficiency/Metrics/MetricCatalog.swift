@@ -46,7 +46,7 @@ public struct MetricCatalog: Sendable, Equatable {
         kindMonthly = monthly.count
         monthly += kinds.map { "\($0)Placements" }
         bandMonthly = monthly.count
-        monthly += model.ageBandNames.map { "childrenAged" + Self.capitalised($0) }
+        monthly += model.ageBandNames.map(Self.childrenAged)
         needMonthly = monthly.count
         monthly += model.needNames.map { "childrenWithNeed" + Self.capitalised($0) }
         self.monthly = monthly
@@ -95,6 +95,9 @@ public struct MetricCatalog: Sendable, Equatable {
 
     /// The financial-year position of a gap measure for a group.
     func gapMetric(group: Int, measure: Int) -> Int { gaps + group * Self.gapMeasures.count + measure }
+
+    /// The monthly metric counting children in care in an age band: `childrenAged10to15`.
+    public static func childrenAged(_ band: String) -> String { "childrenAged" + capitalised(band) }
 
     static func capitalised(_ name: String) -> String { name.prefix(1).uppercased() + name.dropFirst() }
 }

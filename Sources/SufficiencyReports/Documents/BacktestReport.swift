@@ -45,7 +45,8 @@ public struct BacktestReport: Sendable {
     }
 
     private static func percent(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0 * 100) } ?? "-" }
-    private static func number(_ v: Double) -> String { RunSummary.number((v * 10).rounded() / 10) }
+    /// A count to one decimal place, as tables show it.
+    static func number(_ v: Double) -> String { RunSummary.number((v * 10).rounded() / 10) }
 
     /// Accuracy by family (and all points) at each year ahead.
     public func table(byMetric: Bool = false) -> TextTable {
@@ -73,8 +74,9 @@ public struct BacktestReport: Sendable {
     /// The result in words: coverage overall, and where the model does and does not beat the naive forecasts.
     public var headline: String {
         let all = ForecastAccuracy(points)
-        var text = String(format: "Across %d points (%d origins, up to %d years ahead), %.0f%% of actual values fell within the P10-P90 band and %.0f%% within P5-P95.",
-                          all.points, origins.count, horizonYears, all.coverage80 * 100, all.coverage90 * 100)
+        var text = String(format: "Across %d points (%d origin%@, up to %d year%@ ahead), %.0f%% of actual values fell within the P10-P90 band and %.0f%% within P5-P95.",
+                          all.points, origins.count, origins.count == 1 ? "" : "s", horizonYears, horizonYears == 1 ? "" : "s",
+                          all.coverage80 * 100, all.coverage90 * 100)
         let rows = ForecastAccuracy.rows(points).filter { $0.group != "all" && $0.yearAhead != nil }
         let lost = rows.filter { $0.accuracy.beatsNaive == false }
         if lost.isEmpty {

@@ -24,8 +24,6 @@ public struct TrackReport: Sendable {
         return order
     }
 
-    private static func number(_ v: Double) -> String { RunSummary.number((v * 10).rounded() / 10) }
-
     /// The steering group's table: each metric at the latest quarter, and how many quarters fell
     /// outside the band.
     public func table() -> TextTable {
@@ -34,8 +32,8 @@ public struct TrackReport: Sendable {
         for metric in metrics {
             let line = points.filter { $0.metric == metric }
             let last = line.last!
-            table.rows.append([BacktestReport.label(metric), last.period, Self.number(last.actual),
-                               "\(Self.number(last.forecast.p50)) (\(Self.number(last.forecast.p10))-\(Self.number(last.forecast.p90)))",
+            table.rows.append([BacktestReport.label(metric), last.period, BacktestReport.number(last.actual),
+                               "\(BacktestReport.number(last.forecast.p50)) (\(BacktestReport.number(last.forecast.p10))-\(BacktestReport.number(last.forecast.p90)))",
                                Self.status(last), last.position.percentileLabel, "\(line.filter { !$0.position.within80 }.count) of \(line.count)"])
         }
         return table

@@ -31,7 +31,7 @@ struct BacktestTests {
         // 12 quarters from each origin, as far as the files go: 12 + 12 + 12 + 8 + 4.
         #expect(stock.count == 48)
         for p in stock where p.quarterAhead == 1 {
-            #expect(p.persistence == history.stock(on: p.origin, ageBands: result.ageBands).total.asDouble)
+            #expect(p.persistence == Double(history.stock(on: p.origin, ageBands: result.ageBands).total))
         }
         let flows = result.points.filter { $0.metric == "entries" }
         #expect(flows.map(\.yearAhead) == [1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 1])
@@ -83,8 +83,4 @@ struct BacktestTests {
             (error as? SSDA903Error)?.description.contains("at least a quarter of the files after them") == true
         }
     }
-}
-
-private extension Int {
-    var asDouble: Double { Double(self) }
 }
