@@ -31,11 +31,18 @@ struct DemandGenerator {
             }
             return
         }
-        // Ages uniform within each band.
+        // Ages uniform within each whole year of age when the scenario counts them, else within each band.
         var ages: [Int] = []
-        for (band, count) in model.initialByBand.enumerated() {
-            let low = band == 0 ? 0 : model.ageBandUpperDays[band - 1], high = model.ageBandUpperDays[band]
-            for _ in 0..<count { ages.append(low + Sampling.below(max(high - low, 1), using: &rng)) }
+        if let byYear = model.initialByYearOfAge {
+            for (year, count) in byYear.enumerated() {
+                let low = days(years: Double(year)), high = days(years: Double(year + 1))
+                for _ in 0..<count { ages.append(low + Sampling.below(max(high - low, 1), using: &rng)) }
+            }
+        } else {
+            for (band, count) in model.initialByBand.enumerated() {
+                let low = band == 0 ? 0 : model.ageBandUpperDays[band - 1], high = model.ageBandUpperDays[band]
+                for _ in 0..<count { ages.append(low + Sampling.below(max(high - low, 1), using: &rng)) }
+            }
         }
         let kinds = model.initialKindsByBand.map { kindsInBands($0, ages: ages, using: &rng) } ?? assignKinds(toAges: ages, using: &rng)
         for (age, kind) in zip(ages, kinds) {
@@ -123,7 +130,7 @@ struct DemandGenerator {
         for year in 0..<years {
             let yearStart = year * 365, yearEnd = min(model.horizonDays, yearStart + 365)
             guard yearEnd > yearStart else { break }
-            let growth = pow(1 + trend, Double(year))
+            let growth = pow(1 + trend, Double(year) + model.entryTrendOffsetYears)
             // A year is cut where a step change falls inside it; without changes it is one piece,
             // drawn exactly as before changes existed.
             let cuts = [yearStart] + model.entryRateChanges.map(\.day).filter { $0 > yearStart && $0 < yearEnd } + [yearEnd]

@@ -199,12 +199,16 @@ extension Replication {
             switch kind {
             case .inHouseFoster:
                 let age = -child.birthDay
-                // Children already placed fill approved places, usable or not.
-                let fits = households.indices.first { h in
+                // A place in use is available by definition: children already placed fill usable
+                // places first (so the unavailable share falls on the empty places, as in the
+                // statistics it comes from), then approved places beyond them.
+                func fits(_ h: Int, within limit: Int) -> Bool {
                     let a = households[h].approval
-                    return households[h].occupants < a.places && age >= a.minAgeDays && age < a.maxAgeDays && a.needs & (1 << UInt64(child.need)) != 0
+                    return households[h].occupants < limit && age >= a.minAgeDays && age < a.maxAgeDays && a.needs & (1 << UInt64(child.need)) != 0
                 }
-                provider = fits ?? households.indices.first { households[$0].occupants < households[$0].approval.places }!
+                provider = households.indices.first { fits($0, within: households[$0].usablePlaces) }
+                    ?? households.indices.first { fits($0, within: households[$0].approval.places) }
+                    ?? households.indices.first { households[$0].occupants < households[$0].approval.places }!
                 households[provider].occupants += 1
                 area = households[provider].approval.area
             case .inHouseResidential:

@@ -200,6 +200,17 @@ extension ScenarioModel {
         v.within(e.trendPerYear, ScenarioLimits.trendPerYear, "entries.trendPerYear")
         v.within(e.rateUncertainty, ScenarioLimits.uncertainty, "entries.rateUncertainty")
         v.within(e.trendUncertainty, ScenarioLimits.uncertainty, "entries.trendUncertainty")
+        var trendOffsetYears = 0.0
+        if let measured = e.rateMeasuredAt {
+            if let date = CalendarDate(iso: measured) {
+                v.check(date <= startDate && date.addingMonths(12 * ScenarioLimits.rateMeasuredYearsBeforeStart) >= startDate, "entries.rateMeasuredAt",
+                        "expected a date on or before the start (\(startDate.iso)) and at most \(ScenarioLimits.rateMeasuredYearsBeforeStart) years before it, found \(measured)")
+                // The first year's rate is the one at its middle.
+                trendOffsetYears = Double(startDate.dayNumber - date.dayNumber) / ScenarioModel.daysPerYear + 0.5
+            } else {
+                v.fail("entries.rateMeasuredAt", "expected a date as YYYY-MM-DD, found '\(measured)'")
+            }
+        }
         var rateChanges: [(day: Int, multiplier: Double)] = []
         for (i, change) in e.rateChanges.enumerated() {
             let path = "entries.rateChanges[\(i)]"
@@ -432,6 +443,26 @@ extension ScenarioModel {
             }
             kindsByBand = counts
         }
+        var byYearOfAge: [Int]?
+        if let profile = ic.byYearOfAge, initialList == nil {
+            let years = bands.last.map(\.to) ?? 18
+            var counts = [Int](repeating: 0, count: years)
+            for (key, count) in profile.sorted(by: { $0.key < $1.key }) {
+                let path = "initialChildren.byYearOfAge.\(key)"
+                guard let year = Int(key), (0..<years).contains(year) else {
+                    v.fail(path, "expected a whole year of age from 0 to \(years - 1), found '\(key)'")
+                    continue
+                }
+                v.within(count, ScenarioLimits.count, path)
+                counts[year] = ScenarioLimits.count.contains(count) ? count : 0
+            }
+            for (b, band) in bands.enumerated() {
+                let total = counts[band.from..<min(band.to, years)].reduce(0, +)
+                v.check(total == byBand[b], "initialChildren.byYearOfAge",
+                        "ages \(band.from) to \(band.to - 1) total \(total) children but byAgeBand.\(band.name) is \(byBand[b]); they must agree")
+            }
+            byYearOfAge = counts
+        }
         var yearsInCare: [[Double]]?
         if let profile = ic.yearsInCare {
             let timeBands = InitialChildren.yearsInCareBands.map(\.name)
@@ -493,6 +524,7 @@ extension ScenarioModel {
         homeAreaShares = homeShares
         entryRatePerDay = ratePerDay
         entryTrendPerYear = e.trendPerYear
+        entryTrendOffsetYears = trendOffsetYears
         entryRateUncertainty = e.rateUncertainty
         entryTrendUncertainty = e.trendUncertainty
         entryRateChanges = rateChanges.sorted { $0.day < $1.day }
@@ -513,6 +545,7 @@ extension ScenarioModel {
         initialByKind = byKind
         initialNeedShares = initialNeeds
         initialYearsInCare = yearsInCare
+        initialByYearOfAge = byYearOfAge
         initialKindsByBand = kindsByBand
         kindWeeklyCost = kindCost
         kindBreakdownRatePerDay = kindRate

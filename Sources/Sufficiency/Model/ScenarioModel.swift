@@ -32,6 +32,9 @@ public struct ScenarioModel: Sendable {
     // Demand
     let entryRatePerDay: [Double]  // by band, first year
     let entryTrendPerYear: Double
+    /// Years of trend between the rates as given and the first year's: 0 when the rates are the
+    /// first year's, more when they were measured before the start.
+    let entryTrendOffsetYears: Double
     /// Standard errors of the estimated rate (relative) and trend, drawn once per replication.
     let entryRateUncertainty: Double
     let entryTrendUncertainty: Double
@@ -53,6 +56,8 @@ public struct ScenarioModel: Sendable {
     let initialNeedShares: [[Double]]  // [band][need]
     /// Weights of each years-in-care band by age band, when the profile gives them.
     let initialYearsInCare: [[Double]]?
+    /// Children at the start by whole year of age, when the scenario gives them.
+    let initialByYearOfAge: [Int]?
     /// Counts by age band and placement kind, when the profile gives them together.
     let initialKindsByBand: [[Int]]?
 

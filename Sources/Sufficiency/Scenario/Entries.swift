@@ -4,6 +4,10 @@ public struct Entries: Codable, Equatable, Sendable {
     public var ratePerYear: [String: Double]
     /// Growth of every band's rate a year (0.02 = +2% a year, compounding).
     public var trendPerYear: Double
+    /// The date the rates describe, `YYYY-MM-DD` (calibrate writes the middle of the years they
+    /// were averaged over): the trend carries them from there to each year of the horizon. Absent:
+    /// the rates are the first year's.
+    public var rateMeasuredAt: String?
     /// Step changes in every band's rate from a date on (a new threshold, a service closing): each
     /// multiplies the rate, on top of the trend, from its date; none by default.
     public var rateChanges: [RateChange]
@@ -22,11 +26,12 @@ public struct Entries: Codable, Equatable, Sendable {
     public var kinshipAvailable: Double
     public var source: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case ratePerYear, trendPerYear, rateChanges, rateUncertainty, trendUncertainty, needMix, siblingGroupSizes, kinshipAvailable, source }
+    enum CodingKeys: String, CodingKey, CaseIterable { case ratePerYear, trendPerYear, rateMeasuredAt, rateChanges, rateUncertainty, trendUncertainty, needMix, siblingGroupSizes, kinshipAvailable, source }
 
-    public init(ratePerYear: [String: Double], trendPerYear: Double, rateChanges: [RateChange] = [], rateUncertainty: Double = 0, trendUncertainty: Double = 0,
+    public init(ratePerYear: [String: Double], trendPerYear: Double, rateMeasuredAt: String? = nil, rateChanges: [RateChange] = [],
+                rateUncertainty: Double = 0, trendUncertainty: Double = 0,
                 needMix: [String: [String: Double]], siblingGroupSizes: [String: Double], kinshipAvailable: Double, source: String? = nil) {
-        self.ratePerYear = ratePerYear; self.trendPerYear = trendPerYear; self.rateChanges = rateChanges
+        self.ratePerYear = ratePerYear; self.trendPerYear = trendPerYear; self.rateMeasuredAt = rateMeasuredAt; self.rateChanges = rateChanges
         self.rateUncertainty = rateUncertainty; self.trendUncertainty = trendUncertainty; self.needMix = needMix
         self.siblingGroupSizes = siblingGroupSizes; self.kinshipAvailable = kinshipAvailable; self.source = source
     }
@@ -35,6 +40,7 @@ public struct Entries: Codable, Equatable, Sendable {
         let read = try FieldReader(decoder, CodingKeys.self), d = Scenario.defaults.entries
         ratePerYear = try read(.ratePerYear, default: d.ratePerYear)
         trendPerYear = try read(.trendPerYear, default: d.trendPerYear)
+        rateMeasuredAt = try read.optional(.rateMeasuredAt)
         rateChanges = try read(.rateChanges, default: d.rateChanges)
         rateUncertainty = try read(.rateUncertainty, default: d.rateUncertainty)
         trendUncertainty = try read(.trendUncertainty, default: d.trendUncertainty)

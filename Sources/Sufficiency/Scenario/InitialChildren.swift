@@ -3,6 +3,10 @@
 public struct InitialChildren: Codable, Equatable, Sendable {
     /// Children by age band (band name -> count).
     public var byAgeBand: [String: Int]
+    /// Children by whole year of age (`"0"` to `"17"` -> count), when known: each band's years
+    /// total `byAgeBand`. Ages are then drawn within each year rather than evenly across the band
+    /// (children in care at 10-15 are mostly the older ones, and they reach 16 sooner).
+    public var byYearOfAge: [String: Int]?
     /// Children by placement type (type name -> count); must total the same as `byAgeBand`.
     public var byPlacementType: [String: Int]
     /// Children by age band and placement type together (band -> type -> count), when known:
@@ -27,13 +31,13 @@ public struct InitialChildren: Codable, Equatable, Sendable {
     ]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case byAgeBand, byPlacementType, byAgeBandAndPlacementType, needShares, yearsInCare, children, source
+        case byAgeBand, byYearOfAge, byPlacementType, byAgeBandAndPlacementType, needShares, yearsInCare, children, source
     }
 
-    public init(byAgeBand: [String: Int], byPlacementType: [String: Int], byAgeBandAndPlacementType: [String: [String: Int]]? = nil,
+    public init(byAgeBand: [String: Int], byYearOfAge: [String: Int]? = nil, byPlacementType: [String: Int], byAgeBandAndPlacementType: [String: [String: Int]]? = nil,
                 needShares: [String: Double]? = nil, yearsInCare: [String: [String: Int]]? = nil, children: [ChildRecord]? = nil,
                 source: String? = nil) {
-        self.byAgeBand = byAgeBand; self.byPlacementType = byPlacementType; self.byAgeBandAndPlacementType = byAgeBandAndPlacementType
+        self.byAgeBand = byAgeBand; self.byYearOfAge = byYearOfAge; self.byPlacementType = byPlacementType; self.byAgeBandAndPlacementType = byAgeBandAndPlacementType
         self.needShares = needShares
         self.yearsInCare = yearsInCare; self.children = children; self.source = source
     }
@@ -41,6 +45,7 @@ public struct InitialChildren: Codable, Equatable, Sendable {
     public init(from decoder: any Decoder) throws {
         let read = try FieldReader(decoder, CodingKeys.self), d = Scenario.defaults.initialChildren
         byAgeBand = try read(.byAgeBand, default: d.byAgeBand)
+        byYearOfAge = try read.optional(.byYearOfAge)
         byPlacementType = try read(.byPlacementType, default: d.byPlacementType)
         byAgeBandAndPlacementType = try read.optional(.byAgeBandAndPlacementType)
         needShares = try read.optional(.needShares)

@@ -8,6 +8,8 @@ public enum ScenarioLimits {
     public static let entriesPerYear = 0.0...100_000
     /// Yearly growth of entries: from -90% to +200% a year.
     public static let trendPerYear = -0.9...2.0
+    /// How long before the start rates may have been measured, in years.
+    public static let rateMeasuredYearsBeforeStart = 20
     /// A step change's multiplier of the entry rate.
     public static let rateMultiplier = 0.0...10
     /// A standard error of the entry rate (relative) or of its trend.

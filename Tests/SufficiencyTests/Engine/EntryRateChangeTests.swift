@@ -53,4 +53,31 @@ struct EntryRateChangeTests {
         #expect(Self.sd(drawn[0]) > 2 * Self.sd(known[0]), "\(Self.sd(drawn[0])) against \(Self.sd(known[0]))")
         #expect(abs(MetricSummary(drawn[0]).p50 / MetricSummary(known[0]).p50 - 1) < 0.05)
     }
+
+    @Test func ratesMeasuredBeforeTheStartAreCarriedForwardByTheTrend() throws {
+        var trend = Scenario.defaults
+        trend.entries.trendPerYear = 0.1
+        var measured = trend
+        measured.entries.rateMeasuredAt = "2023-04-01"
+        let fromStart = try Self.entries(trend), carried = try Self.entries(measured)
+        // Two years before the start, and the first year's middle half a year after it.
+        for year in 0..<2 {
+            let ratio = Self.mean(carried[year]) / Self.mean(fromStart[year])
+            #expect(abs(ratio - pow(1.1, 2.5)) < 0.05, "year \(year): \(ratio)")
+        }
+    }
+
+    @Test func aRateDateAfterTheStartOrNotADateIsRefused() {
+        for (date, expected) in [("2026-01-01", "expected a date on or before the start (2025-04-01)"), ("01/04/2024", "expected a date as YYYY-MM-DD")] {
+            var s = Scenario.defaults
+            s.entries.rateMeasuredAt = date
+            do {
+                _ = try ScenarioModel(validating: s, file: "x.json")
+                Issue.record("accepted \(date)")
+            } catch {
+                let text = error.problems.map(\.line).joined(separator: "\n")
+                #expect(text.contains("entries.rateMeasuredAt: \(expected)"), "\(text)")
+            }
+        }
+    }
 }
