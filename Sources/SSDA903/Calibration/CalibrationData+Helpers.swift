@@ -21,19 +21,34 @@ extension CalibrationData {
         return out.filter { $0.value > 0 }
     }
 
+    /// The spread of councils' yearly trends in entries assumed before the files are read: a
+    /// normal prior on the log growth with this standard deviation (growth beyond about +/-10% a
+    /// year sustained is rare). A few years of a few hundred entries estimate a trend with a
+    /// standard error of several points, so the fitted slope is shrunk toward no trend by the
+    /// prior's weight, and its uncertainty is the posterior's.
+    static let trendPriorStandardDeviation = 0.05
+
     /// The yearly growth of entries: the slope of a least-squares line through the logarithms of
-    /// each whole collection year's entries in the window (0 with fewer than two), with its
-    /// standard error from the counts (a Poisson count's logarithm has variance about 1/count).
-    static func trend(_ byYear: [Int: Int], window: ClosedRange<CalendarDate>) -> (trend: Double, standardError: Double) {
+    /// each whole collection year's entries in `window` (0 with fewer than two), with its standard
+    /// error from the counts (a Poisson count's logarithm has variance about 1/count), shrunk
+    /// toward 0 by `trendPriorStandardDeviation`. Also returns the unshrunk slope's growth and error,
+    /// for the report.
+    static func trend(_ byYear: [Int: Int], window: ClosedRange<CalendarDate>)
+        -> (trend: Double, standardError: Double, fitted: Double, fittedError: Double, years: Int) {
         let whole = byYear.filter { year, count in
             count > 0 && CalendarDate(year: year, month: 4, day: 1) >= window.lowerBound && CalendarDate(year: year + 1, month: 3, day: 31) <= window.upperBound
         }
-        guard whole.count >= 2 else { return (0, 0) }
+        guard whole.count >= 2 else { return (0, 0, 0, 0, whole.count) }
         let xs = whole.keys.map(Double.init), ys = whole.keys.map { log(Double(whole[$0]!)) }
         let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
         let sxy = zip(xs, ys).map { ($0 - mx) * ($1 - my) }.reduce(0, +), sxx = xs.map { ($0 - mx) * ($0 - mx) }.reduce(0, +)
+        let slope = sxy / sxx
         let slopeVariance = whole.keys.map { (Double($0) - mx) * (Double($0) - mx) / Double(whole[$0]!) }.reduce(0, +) / (sxx * sxx)
-        return (min(max(exp(sxy / sxx) - 1, -0.5), 0.5), min(exp(sxy / sxx) * slopeVariance.squareRoot(), 1))
+        let prior = trendPriorStandardDeviation * trendPriorStandardDeviation
+        let weight = prior / (prior + slopeVariance)
+        let shrunk = slope * weight, shrunkError = (weight * slopeVariance).squareRoot()
+        func growth(_ b: Double) -> Double { min(max(exp(b) - 1, -0.5), 0.5) }
+        return (growth(shrunk), min(exp(shrunk) * shrunkError, 1), growth(slope), min(exp(slope) * slopeVariance.squareRoot(), 1), whole.count)
     }
 
     static func median(_ values: [Double]) -> Double? {

@@ -93,11 +93,13 @@ struct CalibrationData {
         var joint = [String: [String: Int]]()
         var needs = [String: Int]()
         var yearsInCare = [String: [String: Int]]()
+        var byYearOfAge = [String: Int]()
         var unplaced = 0
         for child in history.children {
             guard let placement = child.placement(on: options.asAt) else { continue }
-            guard let band = band(of: child, on: options.asAt) else { unplaced += 1; continue }
+            guard let band = band(of: child, on: options.asAt), let age = child.age(on: options.asAt) else { unplaced += 1; continue }
             byBand[band] += 1
+            byYearOfAge["\(age)", default: 0] += 1
             if let period = child.periods.last(where: { $0.start <= options.asAt }) {
                 let years = Double(options.asAt.dayNumber - period.start.dayNumber + 1) / ScenarioModel.daysPerYear
                 let timeBand = InitialChildren.yearsInCareBands.last { years >= $0.from }!.name
@@ -117,10 +119,10 @@ struct CalibrationData {
         })
         report.table(["placement type", "children"], PlacementKind.allCases.filter { byKind[$0, default: 0] > 0 }.map { [$0.rawValue, "\(byKind[$0]!)"] })
         let shares: [String: Double]? = needs.isEmpty ? nil : Self.shares(needs)
-        return (InitialChildren(byAgeBand: Dictionary(uniqueKeysWithValues: bands.indices.map { (bands[$0].name, byBand[$0]) }),
+        return (InitialChildren(byAgeBand: Dictionary(uniqueKeysWithValues: bands.indices.map { (bands[$0].name, byBand[$0]) }), byYearOfAge: byYearOfAge,
                                 byPlacementType: Dictionary(uniqueKeysWithValues: byKind.map { ($0.key.rawValue, $0.value) }),
                                 byAgeBandAndPlacementType: joint, needShares: shares, yearsInCare: yearsInCare,
-                                source: "\(source): children looked after at the end of \(format903Date(options.asAt)), counted by age band, placement type, need (CIN N2 as disability) and years in care (since the start of the period of care, or of its first episode in the files)."),
+                                source: "\(source): children looked after at the end of \(format903Date(options.asAt)), counted by age band, whole year of age, placement type, need (CIN N2 as disability) and years in care (since the start of the period of care, or of its first episode in the files)."),
                 byKind)
     }
 
@@ -133,14 +135,17 @@ struct CalibrationData {
         var groups = [String: Int]()
         var fostering = 0, kin = 0, unknownAge = 0
         for child in history.children {
-            for period in child.periods where period.startObserved && window.contains(period.start) {
+            for period in child.periods where period.startObserved && period.start <= options.asAt {
+                // The trend is fitted to every whole collection year in the files; rates and
+                // mixes come from the window alone.
+                byYear[period.start.financialYearStart.components.year, default: 0] += 1
+                guard window.contains(period.start) else { continue }
                 guard let band = band(of: child, on: period.start), let first = period.placements.first else { unknownAge += 1; continue }
                 counts[band] += 1
                 let cin = child.episodes.first { $0.start == period.start }?.need ?? ""
                 needMix[band][need(cin: cin), default: 0] += 1
                 let placementNeed = Self.need(first.category)
                 atEntry[band][placementNeed.rawValue, default: 0] += 1
-                byYear[period.start.financialYearStart.components.year, default: 0] += 1
                 if !first.homePostcode.isEmpty { groups[period.start.iso + first.homePostcode, default: 0] += 1 }
                 if placementNeed == .fostering {
                     fostering += 1
@@ -151,7 +156,8 @@ struct CalibrationData {
         if unknownAge > 0 { notes.append("\(unknownAge) entries have no date of birth (or none at 0-17): left out of entry rates.") }
         let base = options.base
         let rates = Dictionary(uniqueKeysWithValues: bands.indices.map { (bands[$0].name, Self.round(Double(counts[$0]) / windowYears, 2)) })
-        let (trend, trendError) = Self.trend(byYear, window: window)
+        let (trend, trendError, fitted, fittedError, trendYears) = Self.trend(byYear, window: history.coverage.lowerBound...options.asAt)
+        let middle = CalendarDate(dayNumber: (windowStart.dayNumber + options.asAt.dayNumber + 1) / 2)
         let entered = counts.reduce(0, +)
         var sizes = [Int: Int]()
         for size in groups.values { sizes[min(size, 6), default: 0] += 1 }
@@ -164,13 +170,13 @@ struct CalibrationData {
             let n = Double(counts[b]), half = 1.96 * n.squareRoot() / windowYears
             return [bands[b].name, "\(counts[b])", Self.format(n / windowYears), "\(Self.format(max(0, n / windowYears - half)))-\(Self.format(n / windowYears + half))"]
         })
-        report.line("Trend: \(Self.format(trend * 100))% a year (log-linear fit to \(byYear.count) collection years' entries; standard error \(Self.format(trendError * 100)) points). The rates' relative standard error, 1/sqrt(\(entered) entries) = \(Self.format(100 / Double(max(entered, 1)).squareRoot()))%, and the trend's are written as `rateUncertainty` and `trendUncertainty`: each replication draws its own rate and trend from them, so forecasts carry the estimate's uncertainty. Sibling groups: children starting on the same day with the same home postcode (\(groups.count) groups: \(sizes.sorted { $0.key < $1.key }.map { "\($0.value) of \($0.key == 6 ? "6+" : "\($0.key)")" }.joined(separator: ", "))). Kin available: \(kin) of \(fostering) entrants needing foster care went to kinship carers first (\(Self.format(Double(kin) / Double(max(fostering, 1)) * 100))%).")
+        report.line("Trend: \(Self.format(trend * 100))% a year (standard error \(Self.format(trendError * 100)) points): the log-linear fit to the \(trendYears) whole collection years of entries in the files, \(Self.format(fitted * 100))% (standard error \(Self.format(fittedError * 100))), shrunk toward no trend by a prior that councils' yearly trends spread with a standard deviation of \(Self.format(Self.trendPriorStandardDeviation * 100)) points. The rates are dated at the middle of the window (`rateMeasuredAt`, \(middle.iso)), and the trend carries them from there. The rates' relative standard error, 1/sqrt(\(entered) entries) = \(Self.format(100 / Double(max(entered, 1)).squareRoot()))%, and the trend's are written as `rateUncertainty` and `trendUncertainty`: each replication draws its own rate and trend from them, so forecasts carry the estimate's uncertainty. Sibling groups: children starting on the same day with the same home postcode (\(groups.count) groups: \(sizes.sorted { $0.key < $1.key }.map { "\($0.value) of \($0.key == 6 ? "6+" : "\($0.key)")" }.joined(separator: ", "))). Kin available: \(kin) of \(fostering) entrants needing foster care went to kinship carers first (\(Self.format(Double(kin) / Double(max(fostering, 1)) * 100))%).")
         report.table(["age band", "entrants"] + PlacementNeed.allCases.map(\.rawValue), bands.indices.map { b in
             [bands[b].name, "\(counts[b])"] + PlacementNeed.allCases.map { need in Self.percent(atEntry[b][need.rawValue, default: 0], of: counts[b]) }
         }, caption: "Kind of placement at entry (the first placement's category), as shares with 95% Wilson intervals.")
 
         let entries = Entries(
-            ratePerYear: rates, trendPerYear: Self.round(trend, 4),
+            ratePerYear: rates, trendPerYear: Self.round(trend, 4), rateMeasuredAt: middle.iso,
             rateUncertainty: entered > 0 ? Self.round(1 / Double(entered).squareRoot(), 4) : 0, trendUncertainty: Self.round(trendError, 4),
             needMix: Dictionary(uniqueKeysWithValues: bands.indices.map { b in (bands[b].name, needMix[b].isEmpty ? base.entries.needMix[bands[b].name] ?? [:] : Self.shares(needMix[b])) }),
             siblingGroupSizes: siblingShares, kinshipAvailable: kinship,
@@ -334,7 +340,16 @@ struct CalibrationData {
         let profile = HouseholdProfile(places: 2, minAge: 0, maxAge: 18, needs: options.base.needs, siblingCapacity: 2)
         supply.inHouseFoster.households = spread(households, .inHouseFoster).map { HouseholdGroup(area: $0.area, count: $0.count, profile: profile) }
         supply.inHouseFoster.newHouseholds = profile
-        supply.inHouseFoster.approvalsPerYear = [Self.round(Double(households) * supply.inHouseFoster.deregistrationRatePerYear, 1)]
+        // A deregistering household keeps its children until they move on, so its places stay in
+        // use for about a placement's length (Little's law: in use / placements ended a year).
+        // Approvals replace the places that actually leave: rate x households / (1 + rate x length).
+        let ended = history.children.reduce(0) { sum, child in
+            sum + child.periods.reduce(0) { $0 + $1.placements.filter { $0.category == .inHouseFoster && $0.end.map(window.contains) == true }.count }
+        }
+        let rate = supply.inHouseFoster.deregistrationRatePerYear
+        let placementYears = ended > 0 ? Double(fostered) / (Double(ended) / windowYears) : 0
+        let approvals = Self.round(Double(households) * rate / (1 + rate * placementYears), 1)
+        supply.inHouseFoster.approvalsPerYear = [approvals]
         let beds = stock[.inHouseResidential, default: 0]
         // Homes of four beds, the last with what remains.
         supply.inHouseResidential.homes = spread((beds + 3) / 4, .inHouseResidential).flatMap { Array(repeating: ResidentialHome(area: $0.area, beds: 4), count: $0.count) }
@@ -350,10 +365,11 @@ struct CalibrationData {
             supply.markets.externalResidential.locations = locations[.externalResidential] ?? equal
             supply.markets.supportedAccommodation.locations = locations[.supportedAccommodation] ?? equal
         }
-        supply.source = "Sized to the SSDA903 files \(options.dataName): the placements in use on \(format903Date(options.asAt)): the council's own foster places (allowing for the unavailable share) and children's home beds as in use, because the model fills them first and spare places there would move children away from agency carers and external homes; markets with 15% headroom; households of two places taking any child, spread over the areas inside the LA; approvals replacing deregistrations. Replace with the council's own carers, homes and commissioned capacity."
+        supply.source = "Sized to the SSDA903 files \(options.dataName): the placements in use on \(format903Date(options.asAt)): the council's own foster places (allowing for the unavailable share) and children's home beds as in use, because the model fills them first and spare places there would move children away from agency carers and external homes; markets with 15% headroom; households of two places taking any child, spread over the areas inside the LA; approvals replacing the places deregistrations take out of use (a deregistering household keeps its children until they move on, for about an in-house placement's mean length). Replace with the council's own carers, homes and commissioned capacity."
         report.section("Supply (a starting point)", supply.source!)
         report.table(["supply", "size"], [
-            ["in-house foster households (2 places each)", "\(households)"], ["approvals a year", Self.format(Double(households) * supply.inHouseFoster.deregistrationRatePerYear)],
+            ["in-house foster households (2 places each)", "\(households)"], ["approvals a year", Self.format(approvals)],
+            ["in-house foster placements ended a year; mean length (years)", "\(Self.format(Double(ended) / windowYears)); \(Self.format(placementYears))"],
             ["in-house children's home beds", "\(supply.inHouseResidential.homes.count * 4)"],
             ["agency foster places", "\(supply.markets.agencyFoster.capacity)"], ["external children's home places", "\(supply.markets.externalResidential.capacity)"],
             ["supported accommodation places", "\(supply.markets.supportedAccommodation.capacity)"],
