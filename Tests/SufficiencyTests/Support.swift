@@ -31,3 +31,13 @@ func problems(_ json: String) throws -> [String] {
         return error.problems.map { "\($0.path): \($0.message)" }
     }
 }
+
+/// The problems validating `scenario` gives, one line each, joined ("" when it is valid).
+func validationProblems(_ scenario: Scenario) -> String {
+    do {
+        _ = try ScenarioModel(validating: scenario, file: "x.json")
+        return ""
+    } catch {
+        return error.problems.map(\.line).joined(separator: "\n")
+    }
+}

@@ -32,17 +32,14 @@ struct DemandGenerator {
             return
         }
         // Ages uniform within each whole year of age when the scenario counts them, else within each band.
+        let ranges: [(low: Int, high: Int, count: Int)] = model.initialByYearOfAge.map { byYear in
+            byYear.enumerated().map { (days(years: Double($0.offset)), days(years: Double($0.offset + 1)), $0.element) }
+        } ?? model.initialByBand.enumerated().map { band, count in
+            (band == 0 ? 0 : model.ageBandUpperDays[band - 1], model.ageBandUpperDays[band], count)
+        }
         var ages: [Int] = []
-        if let byYear = model.initialByYearOfAge {
-            for (year, count) in byYear.enumerated() {
-                let low = days(years: Double(year)), high = days(years: Double(year + 1))
-                for _ in 0..<count { ages.append(low + Sampling.below(max(high - low, 1), using: &rng)) }
-            }
-        } else {
-            for (band, count) in model.initialByBand.enumerated() {
-                let low = band == 0 ? 0 : model.ageBandUpperDays[band - 1], high = model.ageBandUpperDays[band]
-                for _ in 0..<count { ages.append(low + Sampling.below(max(high - low, 1), using: &rng)) }
-            }
+        for range in ranges {
+            for _ in 0..<range.count { ages.append(range.low + Sampling.below(max(range.high - range.low, 1), using: &rng)) }
         }
         let kinds = model.initialKindsByBand.map { kindsInBands($0, ages: ages, using: &rng) } ?? assignKinds(toAges: ages, using: &rng)
         for (age, kind) in zip(ages, kinds) {
