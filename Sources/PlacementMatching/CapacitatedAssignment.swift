@@ -1,0 +1,228 @@
+// Least-cost assignment of rows to columns that each take up to `capacity` rows (a transportation
+// problem with unit demands), by successive shortest paths with Johnson potentials (R. K. Ahuja,
+// T. L. Magnanti and J. B. Orlin, Network Flows, 1993, ch. 9). It is the same answer as the
+// assignment solver on a matrix with each column repeated `capacity` times, without the copies: a
+// class of interchangeable places (the free households of one kind in one area, a market's places
+// in one area) is one column, so a problem's size grows with the rows, not rows x places.
+//
+// Each free row in turn runs a Dijkstra search over the residual graph: row to column over an
+// allowed pair not in use, column back to each row it holds. The search stops at the nearest
+// column with room; the path is flipped and the scanned nodes' potentials move by their distance
+// less the path's, which keeps every reduced cost non-negative. A row no search reaches cannot be
+// placed without unplacing another (Kuhn's lemma), so the rows placed are a maximum matching; when
+// some are left, the problem is solved again with one extra zero-cost column open to every row and
+// room for exactly the rows left, which makes the search choose the cheapest rows to place.
+//
+// Tie-breaking: rows are augmented in ascending order; the search takes the node of lowest
+// distance, then the lowest index (rows before columns), so results are deterministic.
+
+/// Costs of the allowed (row, class) pairs and each class's room, built row by row. Reuse one
+/// across solves (`removeAll`) so a simulation loop allocates only when a problem is larger than
+/// any before it.
+public struct CapacitatedCostMatrix: Sendable {
+    /// How many rows each column can take.
+    public private(set) var capacity: [Int] = []
+    /// Row `r`'s pairs are at positions `rowStart[r] ..< rowStart[r + 1]`.
+    public private(set) var rowStart: [Int] = [0]
+    public private(set) var columnIndex: [Int] = []
+    public private(set) var costs: [Double] = []
+
+    public init() {}
+
+    public var rows: Int { rowStart.count - 1 }
+    public var columns: Int { capacity.count }
+
+    /// Empties the matrix, keeping its storage.
+    public mutating func removeAll() {
+        capacity.removeAll(keepingCapacity: true)
+        rowStart.removeAll(keepingCapacity: true)
+        rowStart.append(0)
+        columnIndex.removeAll(keepingCapacity: true)
+        costs.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds a column that takes up to `capacity` rows; returns its index.
+    @discardableResult
+    public mutating func appendColumn(capacity: Int) -> Int {
+        precondition(capacity >= 0, "a column's capacity cannot be negative")
+        self.capacity.append(capacity)
+        return self.capacity.count - 1
+    }
+
+    /// Allows the current row in `column` at `cost` (finite; each column at most once per row).
+    public mutating func allow(column: Int, cost: Double) {
+        precondition(cost.isFinite, "an allowed pair's cost must be finite")
+        columnIndex.append(column)
+        costs.append(cost)
+    }
+
+    /// Ends the current row; the pairs allowed since the last call are its.
+    public mutating func endRow() { rowStart.append(columnIndex.count) }
+}
+
+/// Solves `CapacitatedCostMatrix` problems exactly: among the assignments that place the most
+/// rows, one of least total cost. Keep one per thread and reuse it: its work arrays persist.
+public struct CapacitatedAssignmentSolver: Sendable {
+    private var rowPotential: [Double] = [], columnPotential: [Double] = []
+    private var distance: [Double] = [], predecessor: [Int] = [], settled: [Bool] = []
+    private var load: [Int] = [], rowsOfColumn: [[Int]] = [], reached: [Int] = []
+    private var heap: [(key: Double, node: Int)] = []
+
+    public init() {}
+
+    /// Solves `matrix`, writing each row's column (or -1) into `columnForRow`.
+    ///
+    /// - Returns: The number of rows placed, the maximum possible.
+    /// - Complexity: O(R E log E) in the worst case for R rows and E allowed pairs plus held rows;
+    ///   each search stops at the nearest column with room, so far less in practice.
+    @discardableResult
+    public mutating func solve(_ matrix: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
+        let assigned = run(matrix, extraRoom: 0, columnForRow: &columnForRow)
+        guard assigned < matrix.rows else { return assigned }
+        _ = run(matrix, extraRoom: matrix.rows - assigned, columnForRow: &columnForRow)
+        let extra = matrix.columns
+        for i in columnForRow.indices where columnForRow[i] == extra { columnForRow[i] = -1 }
+        return assigned
+    }
+
+    /// One pass over the rows; with `extraRoom` > 0 a zero-cost column (index `columns`) with that
+    /// room is open to every row.
+    private mutating func run(_ m: CapacitatedCostMatrix, extraRoom: Int, columnForRow: inout [Int]) -> Int {
+        let rows = m.rows, columns = m.columns + (extraRoom > 0 ? 1 : 0), nodes = rows + columns
+        columnForRow.removeAll(keepingCapacity: true)
+        columnForRow.append(contentsOf: repeatElement(-1, count: rows))
+        reset(&rowPotential, rows, 0)
+        reset(&columnPotential, columns, 0)
+        reset(&distance, nodes, .infinity)
+        reset(&predecessor, nodes, -1)
+        reset(&settled, nodes, false)
+        reset(&load, columns, 0)
+        if rowsOfColumn.count < columns { rowsOfColumn.append(contentsOf: repeatElement([], count: columns - rowsOfColumn.count)) }
+        for j in 0..<columns { rowsOfColumn[j].removeAll(keepingCapacity: true) }
+        // Row potentials start at minus the row's least cost, so every reduced cost starts >= 0.
+        for i in 0..<rows {
+            var least = extraRoom > 0 ? 0.0 : .infinity
+            for e in m.rowStart[i]..<m.rowStart[i + 1] { least = min(least, m.costs[e]) }
+            rowPotential[i] = least.isFinite ? -least : 0
+        }
+        func capacity(_ j: Int) -> Int { j < m.columns ? m.capacity[j] : extraRoom }
+        var assigned = 0
+        for s in 0..<rows {
+            // Dijkstra from row s. Nodes: rows 0..<rows, columns rows..<nodes.
+            reached.removeAll(keepingCapacity: true)
+            heap.removeAll(keepingCapacity: true)
+            distance[s] = 0
+            reached.append(s)
+            push(0, s)
+            var sink = -1, pathLength = 0.0
+            while let (d, node) = pop() {
+                if settled[node] { continue }
+                settled[node] = true
+                if node < rows {
+                    let i = node, held = columnForRow[i]
+                    func relax(_ j: Int, _ cost: Double) {
+                        guard j != held else { return }
+                        let column = rows + j
+                        let next = d + max(0, cost + rowPotential[i] - columnPotential[j])
+                        if next < distance[column] {
+                            if distance[column] == .infinity { reached.append(column) }
+                            distance[column] = next
+                            predecessor[column] = i
+                            push(next, column)
+                        }
+                    }
+                    for e in m.rowStart[i]..<m.rowStart[i + 1] { relax(m.columnIndex[e], m.costs[e]) }
+                    if extraRoom > 0 { relax(m.columns, 0) }
+                } else {
+                    let j = node - rows
+                    if load[j] < capacity(j) {
+                        sink = j
+                        pathLength = d
+                        break
+                    }
+                    for i in rowsOfColumn[j] {
+                        let cost = j == m.columns ? 0 : cost(m, row: i, column: j)
+                        let next = d + max(0, columnPotential[j] - cost - rowPotential[i])
+                        if next < distance[i] {
+                            if distance[i] == .infinity { reached.append(i) }
+                            distance[i] = next
+                            predecessor[i] = node
+                            push(next, i)
+                        }
+                    }
+                }
+            }
+            if sink >= 0 {
+                // Potentials of the scanned nodes move by their distance less the path's.
+                for node in reached where settled[node] && distance[node] < pathLength {
+                    if node < rows { rowPotential[node] += distance[node] - pathLength } else { columnPotential[node - rows] += distance[node] - pathLength }
+                }
+                // Flip the path: each row on it moves to the column after it.
+                load[sink] += 1
+                var column = sink
+                while true {
+                    let i = predecessor[rows + column]
+                    let previous = columnForRow[i]
+                    columnForRow[i] = column
+                    rowsOfColumn[column].append(i)
+                    if i == s { break }
+                    let list = rowsOfColumn[previous]
+                    rowsOfColumn[previous].remove(at: list.firstIndex(of: i)!)
+                    column = previous
+                }
+                assigned += 1
+            }
+            for node in reached {
+                distance[node] = .infinity
+                settled[node] = false
+                predecessor[node] = -1
+            }
+        }
+        return assigned
+    }
+
+    /// The cost of an allowed pair a row holds.
+    private func cost(_ m: CapacitatedCostMatrix, row: Int, column: Int) -> Double {
+        for e in m.rowStart[row]..<m.rowStart[row + 1] where m.columnIndex[e] == column { return m.costs[e] }
+        preconditionFailure("a row holds only a column it is allowed")
+    }
+
+    private func reset<T>(_ array: inout [T], _ count: Int, _ value: T) {
+        array.removeAll(keepingCapacity: true)
+        array.append(contentsOf: repeatElement(value, count: count))
+    }
+
+    private mutating func push(_ key: Double, _ node: Int) {
+        heap.append((key, node))
+        var position = heap.count - 1
+        while position > 0 {
+            let parent = (position - 1) / 2
+            guard Self.less(heap[position], heap[parent]) else { break }
+            heap.swapAt(position, parent)
+            position = parent
+        }
+    }
+
+    private mutating func pop() -> (Double, Int)? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var position = 0
+            while true {
+                let left = 2 * position + 1, right = left + 1
+                var smallest = position
+                if left < heap.count && Self.less(heap[left], heap[smallest]) { smallest = left }
+                if right < heap.count && Self.less(heap[right], heap[smallest]) { smallest = right }
+                guard smallest != position else { break }
+                heap.swapAt(position, smallest)
+                position = smallest
+            }
+        }
+        return (top.key, top.node)
+    }
+
+    private static func less(_ a: (key: Double, node: Int), _ b: (key: Double, node: Int)) -> Bool {
+        a.key < b.key || (a.key == b.key && a.node < b.node)
+    }
+}
