@@ -9,8 +9,9 @@
 // allowed pair not in use, column back to each row it holds. The search stops at the nearest
 // column with room; the path is flipped and the scanned nodes' potentials move by their distance
 // less the path's, which keeps every reduced cost non-negative. A row no search reaches cannot be
-// placed without unplacing another (Kuhn's lemma), so the rows placed are a maximum matching; when
-// some are left, the problem is solved again with one extra zero-cost column open to every row and
+// placed without unplacing another (Kuhn's lemma), so the rows placed are a maximum matching, and
+// no later search need enter the full columns a failed one reached. When rows with allowed pairs
+// are left, the problem is solved again with one extra zero-cost column open to every row and
 // room for exactly the rows left, which makes the search choose the cheapest rows to place.
 //
 // Tie-breaking: rows are augmented in ascending order; the search takes the node of lowest
@@ -65,7 +66,7 @@ public struct CapacitatedCostMatrix: Sendable {
 public struct CapacitatedAssignmentSolver: Sendable {
     private var rowPotential: [Double] = [], columnPotential: [Double] = []
     private var distance: [Double] = [], predecessor: [Int] = [], settled: [Bool] = []
-    private var load: [Int] = [], rowsOfColumn: [[Int]] = [], reached: [Int] = []
+    private var load: [Int] = [], rowsOfColumn: [[Int]] = [], reached: [Int] = [], dead: [Bool] = []
     private var heap: [(key: Double, node: Int)] = []
 
     public init() {}
@@ -78,7 +79,10 @@ public struct CapacitatedAssignmentSolver: Sendable {
     @discardableResult
     public mutating func solve(_ matrix: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
         let assigned = run(matrix, extraRoom: 0, columnForRow: &columnForRow)
-        guard assigned < matrix.rows else { return assigned }
+        // Rows with no allowed pair are unplaced in every matching: only others need the second pass.
+        var placeable = 0
+        for i in 0..<matrix.rows where matrix.rowStart[i + 1] > matrix.rowStart[i] { placeable += 1 }
+        guard assigned < placeable else { return assigned }
         _ = run(matrix, extraRoom: matrix.rows - assigned, columnForRow: &columnForRow)
         let extra = matrix.columns
         for i in columnForRow.indices where columnForRow[i] == extra { columnForRow[i] = -1 }
@@ -96,6 +100,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
         reset(&distance, nodes, .infinity)
         reset(&predecessor, nodes, -1)
         reset(&settled, nodes, false)
+        reset(&dead, columns, false)
         reset(&load, columns, 0)
         if rowsOfColumn.count < columns { rowsOfColumn.append(contentsOf: repeatElement([], count: columns - rowsOfColumn.count)) }
         for j in 0..<columns { rowsOfColumn[j].removeAll(keepingCapacity: true) }
@@ -121,7 +126,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
                 if node < rows {
                     let i = node, held = columnForRow[i]
                     func relax(_ j: Int, _ cost: Double) {
-                        guard j != held else { return }
+                        guard j != held, !dead[j] else { return }
                         let column = rows + j
                         let next = d + max(0, cost + rowPotential[i] - columnPotential[j])
                         if next < distance[column] {
@@ -166,13 +171,16 @@ public struct CapacitatedAssignmentSolver: Sendable {
                     columnForRow[i] = column
                     rowsOfColumn[column].append(i)
                     if i == s { break }
-                    let list = rowsOfColumn[previous]
-                    rowsOfColumn[previous].remove(at: list.firstIndex(of: i)!)
+                    rowsOfColumn[previous].remove(at: rowsOfColumn[previous].firstIndex(of: i)!)
                     column = previous
                 }
                 assigned += 1
             }
             for node in reached {
+                // A search that found no room: every column it reached is full and holds only
+                // rows whose other columns it also reached, and later paths cannot change that,
+                // so no later search need enter them (as in Kuhn's algorithm).
+                if sink < 0 && node >= rows { dead[node - rows] = true }
                 distance[node] = .infinity
                 settled[node] = false
                 predecessor[node] = -1

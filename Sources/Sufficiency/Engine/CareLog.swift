@@ -77,7 +77,7 @@ public enum ReplicationTrace {
     /// - Returns: The care log and the replication's metrics.
     public static func run(_ model: ScenarioModel, seed: UInt64, replication: Int) -> (log: CareLog, result: ReplicationResult, catalog: MetricCatalog) {
         let catalog = MetricCatalog(model: model)
-        var simulation = Replication(model: model, catalog: catalog, seed: seed, index: replication, solver: .init())
+        var simulation = Replication(model: model, catalog: catalog, seed: seed, index: replication)
         simulation.log = CareLog(startDate: model.startDate, horizonDays: model.horizonDays)
         let result = simulation.run()
         return (simulation.log!, result, catalog)

@@ -1,7 +1,7 @@
 import PlacementMatching
 
 /// A free place offered in a matching round.
-struct MatchColumn {
+struct MatchColumn: Sendable {
     let kind: PlacementKind
     /// Household, home or market place index; for kinship, the unit whose kin it is.
     let provider: Int
@@ -101,65 +101,76 @@ extension Replication {
     }
 
     /// Assigns units to free places of their needs at least total cost and places them. Returns
-    /// the units left unplaced.
+    /// the units left unplaced. Places are offered by class (see `FreePlaces`): one column per
+    /// class with room for as many units as it has places, so the round's work is units x classes.
     private mutating func solve(_ units: [[Int]], needs: [PlacementNeed], splitPenalty: Bool) -> [[Int]] {
         guard !units.isEmpty else { return [] }
         var wanted: UInt32 = 0  // bit per PlacementKind.index: a Set here cost more than it saved
         for need in needs { for kind in need.kinds { wanted |= 1 << UInt32(kind.index) } }
-        var candidates = freeColumns(perMarket: units.count, of: wanted)
+        var offers: [Offer] = []
+        swap(&offers, &matching.offers)
+        offers.removeAll(keepingCapacity: true)
+        collectOffers(of: wanted, into: &offers)
         if !model.kinshipFirst {  // kin compete on cost; each unit's own kin are a place only for it
             for (u, unit) in units.enumerated() where children[unit[0]].kinshipAvailable && needs[u] == .fostering {
-                candidates.append(MatchColumn(kind: .kinship, provider: u, area: children[unit[0]].homeArea))
+                offers.append(Offer(column: MatchColumn(kind: .kinship, provider: u, area: children[unit[0]].homeArea), room: 1, placeClass: -1))
             }
         }
-        // Only places that suit some unit go to the solver. Plain loops: a closure here would copy
-        // the whole replication state for every pair.
-        var columns: [MatchColumn] = []
-        var entries = [[(column: Int, cost: Double)]](repeating: [], count: units.count)
-        for candidate in candidates {
-            var suitsAny = false
-            for u in units.indices where candidate.kind.need == needs[u] {
-                if let cost = unitCost(units[u], u, candidate, splitPenalty: splitPenalty) {
-                    entries[u].append((columns.count, cost))
-                    suitsAny = true
+        // Plain loops: a closure here would copy the whole replication state for every pair.
+        var matrix = CapacitatedCostMatrix()
+        swap(&matrix, &matching.matrix)
+        matrix.removeAll()
+        for offer in offers { matrix.appendColumn(capacity: offer.room) }
+        var allowed = false
+        for (u, unit) in units.enumerated() {
+            for j in offers.indices where offers[j].column.kind.need == needs[u] {
+                if let cost = unitCost(unit, u, offers[j].column, splitPenalty: splitPenalty) {
+                    matrix.allow(column: j, cost: cost)
+                    allowed = true
                 }
             }
-            if suitsAny { columns.append(candidate) }
+            matrix.endRow()
         }
-        guard entries.contains(where: { !$0.isEmpty }),
-              let matrix = try? SparseCostMatrix(columns: columns.count, entries: entries) else { return units }
-        let assignment = solver.solve(matrix)
         var unplaced: [[Int]] = []
-        for (u, unit) in units.enumerated() {
-            guard let j = assignment.columnForRow[u], placeUnit(unit, in: columns[j]) else {
-                unplaced.append(unit)
-                continue
+        if allowed {
+            var columnForRow: [Int] = []
+            swap(&columnForRow, &matching.columnForRow)
+            matching.solver.solve(matrix, columnForRow: &columnForRow)
+            for (u, unit) in units.enumerated() {
+                let j = columnForRow[u]
+                guard j >= 0, let column = member(of: offers[j]), placeUnit(unit, in: column) else {
+                    unplaced.append(unit)
+                    continue
+                }
             }
+            matching.columnForRow = columnForRow
+        } else {
+            unplaced = units
         }
+        matching.offers = offers
+        matching.matrix = matrix
         return unplaced
     }
 
-    /// The places of `kinds` (a bit per `PlacementKind.index`) free now: households and homes with room, and up to `perMarket`
-    /// places of each market, taken area by area in turn so that nearer and further places are
-    /// both offered.
-    func freeColumns(perMarket: Int, of kinds: UInt32) -> [MatchColumn] {
-        func wanted(_ kind: PlacementKind) -> Bool { kinds & 1 << UInt32(kind.index) != 0 }
-        var columns: [MatchColumn] = []
-        if wanted(.inHouseFoster) {
-            for h in households.indices
-            where households[h].active && !households[h].closing && households[h].availableFrom <= today && households[h].freePlaces > 0 {
-                columns.append(MatchColumn(kind: .inHouseFoster, provider: h, area: households[h].approval.area))
-            }
+    /// The classes of places of `kinds` (a bit per `PlacementKind.index`) free now: in-house
+    /// households and homes by class, each market's places area by area.
+    func collectOffers(of kinds: UInt32, into offers: inout [Offer]) {
+        for k in freePlaces.keys.indices where kinds & 1 << UInt32(freePlaces.keys[k].kind.index) != 0 {
+            guard let provider = freePlaces.members[k].last else { continue }
+            let key = freePlaces.keys[k]
+            offers.append(Offer(column: MatchColumn(kind: key.kind, provider: provider, area: key.area), room: freePlaces.members[k].count, placeClass: k))
         }
-        if wanted(.inHouseResidential) {
-            for i in homes.indices where homes[i].occupants < homes[i].beds {
-                columns.append(MatchColumn(kind: .inHouseResidential, provider: i, area: homes[i].area))
-            }
+        for m in markets.indices where markets[m].available > 0 && kinds & 1 << UInt32(markets[m].model.kind.index) != 0 {
+            markets[m].offerClasses(into: &offers)
         }
-        for m in markets.indices where markets[m].available > 0 && perMarket > 0 && wanted(markets[m].model.kind) {
-            markets[m].offerFreePlaces(limit: min(markets[m].available, perMarket), into: &columns)
-        }
-        return columns
+    }
+
+    /// The place a unit assigned to `offer` takes: a class's next free member (the one offered may
+    /// have filled), or the offered market place or kin.
+    private func member(of offer: Offer) -> MatchColumn? {
+        guard offer.placeClass >= 0 else { return offer.column }
+        guard let provider = freePlaces.members[offer.placeClass].last else { return nil }
+        return MatchColumn(kind: offer.column.kind, provider: provider, area: offer.column.area)
     }
 
     /// The cost of placing a unit in a column, or nil when the place cannot take it.
@@ -245,25 +256,52 @@ extension Replication {
                 && today - child.placementStart >= model.stepDownMinimumDays
         }
         guard !candidates.isEmpty else { return }
-        let columns = freeColumns(perMarket: 0, of: 1 << UInt32(PlacementKind.inHouseFoster.index))
-        guard !columns.isEmpty else { return }
-        var entries: [[(column: Int, cost: Double)]] = []
+        var offers: [Offer] = []
+        swap(&offers, &matching.offers)
+        offers.removeAll(keepingCapacity: true)
+        collectOffers(of: 1 << UInt32(PlacementKind.inHouseFoster.index), into: &offers)
+        guard !offers.isEmpty else { return }
+        var matrix = CapacitatedCostMatrix()
+        swap(&matrix, &matching.matrix)
+        matrix.removeAll()
+        for offer in offers { matrix.appendColumn(capacity: offer.room) }
         for c in candidates {
-            var row: [(column: Int, cost: Double)] = []
-            for j in columns.indices {
-                if let cost = childCost(c, columns[j]) { row.append((j, cost)) }
+            for j in offers.indices {
+                if let cost = childCost(c, offers[j].column) { matrix.allow(column: j, cost: cost) }
             }
-            entries.append(row)
+            matrix.endRow()
         }
-        guard entries.contains(where: { !$0.isEmpty }), let matrix = try? SparseCostMatrix(columns: columns.count, entries: entries) else { return }
-        let assignment = solver.solve(matrix)
+        var columnForRow: [Int] = []
+            swap(&columnForRow, &matching.columnForRow)
+        matching.solver.solve(matrix, columnForRow: &columnForRow)
         for (row, c) in candidates.enumerated() {
-            guard let j = assignment.columnForRow[row], households[columns[j].provider].freePlaces > 0 else { continue }
+            guard columnForRow[row] >= 0, let column = member(of: offers[columnForRow[row]]) else { continue }
             endPlacement(c)
             children[c].sought = PlacementNeed.fostering.index
-            let area = columns[j].area
-            startPlacement(c, .inHouseFoster, provider: columns[j].provider, miles: model.miles(children[c].homeArea, area),
-                           outsideLA: !model.areaInsideLA[area], reason: .stepDown)
+            startPlacement(c, .inHouseFoster, provider: column.provider, miles: model.miles(children[c].homeArea, column.area),
+                           outsideLA: !model.areaInsideLA[column.area], reason: .stepDown)
         }
+        matching.offers = offers
+        matching.matrix = matrix
+        matching.columnForRow = columnForRow
     }
+}
+
+/// A class of free places offered in a round, with room for `room` units; `placeClass` is its
+/// `FreePlaces` class, or -1 for a market's area or a unit's kin.
+struct Offer {
+    let column: MatchColumn
+    let room: Int
+    let placeClass: Int
+}
+
+/// What matching rounds reuse from one round (and replication) to the next, so a round in steady
+/// state allocates nothing.
+public struct MatchingWorkspace: Sendable {
+    var solver = CapacitatedAssignmentSolver()
+    var matrix = CapacitatedCostMatrix()
+    var offers: [Offer] = []
+    var columnForRow: [Int] = []
+
+    public init() {}
 }

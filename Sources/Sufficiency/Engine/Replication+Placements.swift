@@ -17,8 +17,12 @@ extension Replication {
             addGap(MetricCatalog.substitutionsGap, child: c, year: year, 1)
         }
         switch kind {
-        case .inHouseFoster: households[provider].occupants += 1
-        case .inHouseResidential: homes[provider].occupants += 1
+        case .inHouseFoster:
+            households[provider].occupants += 1
+            refreshFreePlaces(household: provider)
+        case .inHouseResidential:
+            homes[provider].occupants += 1
+            refreshFreePlaces(home: provider)
         case .agencyFoster, .externalResidential, .supportedAccommodation:
             markets[marketIndex(kind)].occupy(provider, by: c)
         default: break
@@ -122,9 +126,11 @@ extension Replication {
         case .inHouseFoster:
             households[child.provider].occupants -= 1
             if households[child.provider].closing && households[child.provider].occupants == 0 { households[child.provider].active = false }
+            refreshFreePlaces(household: child.provider)
             placesChanged(kind, provider: child.provider)
         case .inHouseResidential:
             homes[child.provider].occupants -= 1
+            refreshFreePlaces(home: child.provider)
             placesChanged(kind, provider: child.provider)
         case .agencyFoster, .externalResidential, .supportedAccommodation:
             markets[marketIndex(kind)].vacate(child.provider)
@@ -191,6 +197,8 @@ extension Replication {
     /// (past a market's capacity if the scenario starts over it). The first placements of the
     /// horizon are these, so they are not counted as placements started.
     mutating func placeInitialChildren() {
+        var fill = StartingFill(households)
+        var nextHome = 0
         for c in children.indices where children[c].entryDay == 0 && children[c].kind != nil && children[c].status == .notYetEntered {
             let kind = children[c].kind!
             let child = children[c]
@@ -198,21 +206,12 @@ extension Replication {
             var area = child.homeArea
             switch kind {
             case .inHouseFoster:
-                let age = -child.birthDay
-                // A place in use is available by definition: children already placed fill usable
-                // places first (so the unavailable share falls on the empty places, as in the
-                // statistics it comes from), then approved places beyond them.
-                func fits(_ h: Int, within limit: Int) -> Bool {
-                    let a = households[h].approval
-                    return households[h].occupants < limit && age >= a.minAgeDays && age < a.maxAgeDays && a.needs & (1 << UInt64(child.need)) != 0
-                }
-                provider = households.indices.first { fits($0, within: households[$0].usablePlaces) }
-                    ?? households.indices.first { fits($0, within: households[$0].approval.places) }
-                    ?? households.indices.first { households[$0].occupants < households[$0].approval.places }!
+                provider = fill.household(ageDays: -child.birthDay, need: child.need, in: households)
                 households[provider].occupants += 1
                 area = households[provider].approval.area
             case .inHouseResidential:
-                provider = homes.indices.first { homes[$0].occupants < homes[$0].beds }!
+                while homes[nextHome].occupants >= homes[nextHome].beds { nextHome += 1 }
+                provider = nextHome
                 homes[provider].occupants += 1
                 area = homes[provider].area
             case .agencyFoster, .externalResidential, .supportedAccommodation:
@@ -245,5 +244,53 @@ extension Replication {
                 schedulePlannedMove(of: c)
             }
         }
+    }
+}
+
+/// Where the children in in-house foster care at the start go. A place in use is available by
+/// definition: children fill the first household (in order) that takes their age and need within
+/// its usable places, so the unavailable share falls on the empty places, as in the statistics it
+/// comes from; then within its approved places; then any household with an approved place free.
+/// Households are grouped by the children they take, each group with cursors past its full
+/// households (occupants only grow here), so a child costs the groups, not the households.
+private struct StartingFill {
+    private struct Accepts: Hashable {
+        let minAgeDays: Int, maxAgeDays: Int, needs: UInt64
+    }
+    private var groups: [(accepts: Accepts, members: [Int], usableCursor: Int, approvedCursor: Int)] = []
+    private var anyCursor = 0
+
+    init(_ households: [HouseholdState]) {
+        var groupOf: [Accepts: Int] = [:]
+        for (h, household) in households.enumerated() {
+            let a = household.approval, accepts = Accepts(minAgeDays: a.minAgeDays, maxAgeDays: a.maxAgeDays, needs: a.needs)
+            if let g = groupOf[accepts] {
+                groups[g].members.append(h)
+            } else {
+                groupOf[accepts] = groups.count
+                groups.append((accepts, [h], 0, 0))
+            }
+        }
+    }
+
+    mutating func household(ageDays age: Int, need: Int, in households: [HouseholdState]) -> Int {
+        var best = Int.max
+        for withinUsable in [true, false] {
+            for g in groups.indices {
+                let a = groups[g].accepts
+                guard age >= a.minAgeDays && age < a.maxAgeDays && a.needs & (1 << UInt64(need)) != 0 else { continue }
+                var cursor = withinUsable ? groups[g].usableCursor : groups[g].approvedCursor
+                while cursor < groups[g].members.count {
+                    let h = groups[g].members[cursor]
+                    if households[h].occupants < (withinUsable ? households[h].usablePlaces : households[h].approval.places) { break }
+                    cursor += 1
+                }
+                if withinUsable { groups[g].usableCursor = cursor } else { groups[g].approvedCursor = cursor }
+                if cursor < groups[g].members.count { best = min(best, groups[g].members[cursor]) }
+            }
+            if best < Int.max { return best }
+        }
+        while households[anyCursor].occupants >= households[anyCursor].approval.places { anyCursor += 1 }
+        return anyCursor
     }
 }

@@ -19,7 +19,7 @@ struct Replication {
     var markets: [MarketState]
     var queue: EventQueue
     /// Children waiting for a suitable place, in the order they started waiting.
-    var waiting: [Int] = []
+    var waiting: WaitingList
     var roundScheduled = false
     /// Whether anything a round depends on changed since the last round (free places, waiting
     /// children); a round with nothing changed would give the same answer and is skipped.
@@ -28,7 +28,10 @@ struct Replication {
     var today = 0
     var year = 0
     var result: ReplicationResult
-    var solver: AssignmentSolver
+    /// Buffers and solver the matching rounds reuse; hand them to the next replication.
+    var matching: MatchingWorkspace
+    /// The in-house places free now, by class.
+    var freePlaces = FreePlaces()
     var recruitmentRNG: Xoshiro256StarStar
     /// The care log, kept only when a trace asks for it.
     var log: CareLog?
@@ -36,15 +39,16 @@ struct Replication {
     /// care, 1 in residential care, 2 placed at a known distance, 3 of those over 20 miles.
     var gapDays: [Double]
 
-    init(model: ScenarioModel, catalog: MetricCatalog, seed: UInt64, index: Int, solver: AssignmentSolver) {
+    init(model: ScenarioModel, catalog: MetricCatalog, seed: UInt64, index: Int, matching: MatchingWorkspace = .init()) {
         self.model = model
         self.catalog = catalog
         self.seed = seed
         self.index = index
-        self.solver = solver
+        self.matching = matching
         let demand = DemandGenerator(model: model, seed: seed, replication: index).generate()
         children = demand.children
         groups = demand.groups
+        waiting = WaitingList(children: children.count)
         homes = model.residentialHomes.map { HomeState(area: $0.area, beds: $0.beds) }
         markets = model.markets.map { MarketState(model: $0) }
         queue = EventQueue(capacity: children.count * 3 + model.snapshotDays.count + 64)
@@ -94,6 +98,8 @@ struct Replication {
             scheduleDeregistration(of: i)
         }
         placeInitialChildren()
+        for h in households.indices { refreshFreePlaces(household: h) }
+        for i in homes.indices { refreshFreePlaces(home: i) }
         for (i, group) in groups.enumerated() where group.day <= model.horizonDays {
             queue.schedule(day: group.day, .entry, subject: i)
         }
@@ -114,7 +120,9 @@ struct Replication {
         case .stayingPutEnd: endStayingPut(subject)
         case .deregistration: deregister(subject)
         case .approval: approveHousehold()
-        case .householdReady: placesChanged(.inHouseFoster, provider: subject)
+        case .householdReady:
+            refreshFreePlaces(household: subject)
+            placesChanged(.inHouseFoster, provider: subject)
         case .finalPlacement: moveToFinalPlacement(subject)
         case .breakdown: breakDown(subject, serial: event.serial)
         case .plannedMove: movePlanned(subject, serial: event.serial)
@@ -228,7 +236,7 @@ struct Replication {
 
     mutating func stopWaiting(_ c: Int) {
         children[c].isWaiting = false
-        if let position = waiting.firstIndex(of: c) { waiting.remove(at: position) }
+        waiting.remove(c)
     }
 
     // MARK: - Carers
@@ -250,6 +258,7 @@ struct Replication {
         let ready = today + model.approvalDelayDays
         households.append(newHousehold(approval, availableFrom: ready))
         let h = households.count - 1
+        refreshFreePlaces(household: h)
         result.add(financial: MetricCatalog.approvals, year: year, 1)
         let cost = model.recruitmentCostPerApproval
         result.add(financial: MetricCatalog.recruitmentCost, year: year, cost)
@@ -278,6 +287,7 @@ struct Replication {
         guard households[h].active, !households[h].closing else { return }
         households[h].closing = true
         if households[h].occupants == 0 { households[h].active = false }
+        refreshFreePlaces(household: h)
         result.add(financial: MetricCatalog.deregistrations, year: year, 1)
     }
 

@@ -126,20 +126,14 @@ struct MarketState {
         freeByRun[run].append(slot)
     }
 
-    /// Up to `limit` free places, one from each area in turn (places of one area are alike, so
-    /// this offers the near and the far without offering every place).
-    func offerFreePlaces(limit: Int, into columns: inout [MatchColumn]) {
-        var taken = 0, depth = 0
-        while taken < limit {
-            var progressed = false
-            for run in freeByRun.indices where taken < limit && depth < freeByRun[run].count {
-                let slot = freeByRun[run][freeByRun[run].count - 1 - depth]
-                columns.append(MatchColumn(kind: model.kind, provider: slot, area: area(ofSlot: slot) ?? -1))
-                taken += 1
-                progressed = true
-            }
-            guard progressed else { break }
-            depth += 1
+    /// The market's free places as classes, one per area (places of one area are alike), each
+    /// offering its last free place with room for as many units as the area has free places (and
+    /// the market has room).
+    func offerClasses(into offers: inout [Offer]) {
+        for run in freeByRun where !run.isEmpty {
+            let slot = run[run.count - 1]
+            offers.append(Offer(column: MatchColumn(kind: model.kind, provider: slot, area: area(ofSlot: slot) ?? -1),
+                                room: min(run.count, available), placeClass: -1))
         }
     }
 }
@@ -148,4 +142,42 @@ struct MarketState {
 struct EntryGroup {
     var day: Int
     var children: Range<Int>
+}
+
+/// The children waiting for a place, in the order they started waiting. Removing a child leaves
+/// a hole, closed up once holes outnumber the children, so it costs O(1) rather than a search
+/// of the list (at national scale hundreds wait at once).
+struct WaitingList: Sequence {
+    private var slots: [Int] = []
+    private var slotOfChild: [Int]
+    private(set) var count = 0
+
+    init(children: Int) { slotOfChild = [Int](repeating: -1, count: children) }
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func append(_ c: Int) {
+        slotOfChild[c] = slots.count
+        slots.append(c)
+        count += 1
+    }
+
+    mutating func remove(_ c: Int) {
+        let slot = slotOfChild[c]
+        guard slot >= 0 else { return }
+        slots[slot] = -1
+        slotOfChild[c] = -1
+        count -= 1
+        if slots.count > 2 * count + 32 {
+            var kept = 0
+            for s in slots.indices where slots[s] >= 0 {
+                slots[kept] = slots[s]
+                slotOfChild[slots[s]] = kept
+                kept += 1
+            }
+            slots.removeLast(slots.count - kept)
+        }
+    }
+
+    func makeIterator() -> LazyFilterSequence<[Int]>.Iterator { slots.lazy.filter { $0 >= 0 }.makeIterator() }
 }

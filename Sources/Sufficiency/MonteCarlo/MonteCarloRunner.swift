@@ -36,11 +36,11 @@ public enum MonteCarloRunner {
             // Each worker rebuilds its own model: the engine reads its arrays constantly, and
             // reference counts on buffers shared between cores made the second core add only 25%.
             let local = (try? ScenarioModel(validating: model.scenario, file: model.file)) ?? model
-            var solver = AssignmentSolver()
+            var matching = MatchingWorkspace()
             for slot in stride(from: worker, to: replications, by: workers) {
-                var simulation = Replication(model: local, catalog: catalog, seed: seed, index: indices.lowerBound + slot, solver: solver)
+                var simulation = Replication(model: local, catalog: catalog, seed: seed, index: indices.lowerBound + slot, matching: matching)
                 slots.store(simulation.run(), at: slot)
-                solver = simulation.solver
+                matching = simulation.matching
                 let finished = done.increment()
                 progress?(finished)
             }

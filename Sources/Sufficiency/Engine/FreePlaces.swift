@@ -1,0 +1,85 @@
+/// The in-house places free now, kept current as places open and close, grouped into classes of
+/// interchangeable places: households of one kind, area, approval (ages, needs, siblings) and
+/// number of free places, or homes of one area and number of free beds. Every member of a class
+/// costs a child the same and suits the same children, so a matching round offers each class once,
+/// with room for as many units as it has members, and its work grows with the waiting units, not
+/// with units x places.
+struct FreePlaces {
+    /// What makes places interchangeable.
+    struct ClassKey: Hashable {
+        let kind: PlacementKind
+        let area: Int
+        let minAgeDays: Int
+        let maxAgeDays: Int
+        let needs: UInt64
+        let siblingCapacity: Int
+        let free: Int
+    }
+
+    /// Each class's key, in the order classes were first seen (a replication's own order, so
+    /// rounds are deterministic).
+    private(set) var keys: [ClassKey] = []
+    /// Each class's free providers (household or home indices).
+    private(set) var members: [[Int]] = []
+    private var classOfKey: [ClassKey: Int] = [:]
+    /// Per provider of each kind: its class (-1 when not free) and position in that class's list.
+    private var householdClass: [Int] = [], householdPosition: [Int] = []
+    private var homeClass: [Int] = [], homePosition: [Int] = []
+
+    /// Lists household `h` under `key`, or nowhere when nil.
+    mutating func setHousehold(_ h: Int, _ key: ClassKey?) {
+        while householdClass.count <= h { householdClass.append(-1); householdPosition.append(0) }
+        let target = key.map { classIndex($0) } ?? -1
+        Self.move(h, to: target, members: &members, classOf: &householdClass, position: &householdPosition)
+    }
+
+    /// Lists home `i` under `key`, or nowhere when nil.
+    mutating func setHome(_ i: Int, _ key: ClassKey?) {
+        while homeClass.count <= i { homeClass.append(-1); homePosition.append(0) }
+        let target = key.map { classIndex($0) } ?? -1
+        Self.move(i, to: target, members: &members, classOf: &homeClass, position: &homePosition)
+    }
+
+    private static func move(_ provider: Int, to target: Int, members: inout [[Int]], classOf: inout [Int], position: inout [Int]) {
+        let current = classOf[provider]
+        guard target != current else { return }
+        if current >= 0 {  // swap-remove from the old list
+            let at = position[provider], last = members[current].removeLast()
+            if last != provider {
+                members[current][at] = last
+                position[last] = at
+            }
+        }
+        classOf[provider] = target
+        if target >= 0 {
+            position[provider] = members[target].count
+            members[target].append(provider)
+        }
+    }
+
+    private mutating func classIndex(_ key: ClassKey) -> Int {
+        if let known = classOfKey[key] { return known }
+        keys.append(key)
+        members.append([])
+        classOfKey[key] = keys.count - 1
+        return keys.count - 1
+    }
+}
+
+extension Replication {
+    /// Re-files household `h` after anything about it changed (occupants, closing, readiness).
+    mutating func refreshFreePlaces(household h: Int) {
+        let household = households[h]
+        let offered = household.active && !household.closing && household.availableFrom <= today && household.freePlaces > 0
+        let a = household.approval
+        freePlaces.setHousehold(h, offered ? .init(kind: .inHouseFoster, area: a.area, minAgeDays: a.minAgeDays, maxAgeDays: a.maxAgeDays,
+                                                   needs: a.needs, siblingCapacity: a.siblingCapacity, free: household.freePlaces) : nil)
+    }
+
+    /// Re-files home `i` after its occupants changed.
+    mutating func refreshFreePlaces(home i: Int) {
+        let free = homes[i].beds - homes[i].occupants
+        freePlaces.setHome(i, free > 0 ? .init(kind: .inHouseResidential, area: homes[i].area, minAgeDays: 0, maxAgeDays: 0,
+                                               needs: 0, siblingCapacity: 0, free: free) : nil)
+    }
+}
