@@ -5,14 +5,15 @@
 // class of interchangeable places (the free households of one kind in one area, a market's places
 // in one area) is one column, so a problem's size grows with the rows, not rows x places.
 //
-// Each free row in turn runs a Dijkstra search over the residual graph: row to column over an
-// allowed pair not in use, column back to each row it holds. The search stops at the nearest
-// column with room; the path is flipped and the scanned nodes' potentials move by their distance
-// less the path's, which keeps every reduced cost non-negative. A row no search reaches cannot be
-// placed without unplacing another (Kuhn's lemma), so the rows placed are a maximum matching, and
-// no later search need enter the full columns a failed one reached. When rows with allowed pairs
-// are left, the problem is solved again with one extra zero-cost column open to every row and
-// room for exactly the rows left, which makes the search choose the cheapest rows to place.
+// First the most rows any assignment can place, k, by Kuhn's augmenting paths with costs aside
+// (H. W. Kuhn, Naval Research Logistics Quarterly 2, 1955, pp. 83-97): a greedy start, then a
+// depth-first search from each row left; a failed search's full columns stay dead for the rest.
+// Then the least-cost assignment: each row with an allowed pair in turn runs a Dijkstra search over
+// the residual graph (row to column over an allowed pair not in use, column back to each row it
+// holds), stopping at the nearest column with room; the path is flipped and the scanned nodes'
+// potentials move by their distance less the path's, which keeps every reduced cost non-negative.
+// When fewer than all such rows fit, one extra zero-cost column open to them with room for exactly
+// those left over makes the search place k rows at the least total cost, without any big-M cost.
 //
 // Tie-breaking: rows are augmented in ascending order; the search takes the node of lowest
 // distance, then the lowest index (rows before columns), so results are deterministic.
@@ -66,7 +67,7 @@ public struct CapacitatedCostMatrix: Sendable {
 public struct CapacitatedAssignmentSolver: Sendable {
     private var rowPotential: [Double] = [], columnPotential: [Double] = []
     private var distance: [Double] = [], predecessor: [Int] = [], settled: [Bool] = []
-    private var load: [Int] = [], rowsOfColumn: [[Int]] = [], reached: [Int] = [], dead: [Bool] = []
+    private var load: [Int] = [], rowsOfColumn: [[Int]] = [], reached: [Int] = [], dead: [Bool] = [], visit: [Int] = []
     private var heap: [(key: Double, node: Int)] = []
 
     public init() {}
@@ -78,15 +79,74 @@ public struct CapacitatedAssignmentSolver: Sendable {
     ///   each search stops at the nearest column with room, so far less in practice.
     @discardableResult
     public mutating func solve(_ matrix: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
-        let assigned = run(matrix, extraRoom: 0, columnForRow: &columnForRow)
-        // Rows with no allowed pair are unplaced in every matching: only others need the second pass.
+        let placed = maximumPlaced(matrix, columnForRow: &columnForRow)
         var placeable = 0
         for i in 0..<matrix.rows where matrix.rowStart[i + 1] > matrix.rowStart[i] { placeable += 1 }
-        guard assigned < placeable else { return assigned }
-        _ = run(matrix, extraRoom: matrix.rows - assigned, columnForRow: &columnForRow)
+        // Rows with no allowed pair are unplaced in every matching; when others must be left too,
+        // the zero-cost column takes exactly as many as must be left, cheapest total first.
+        _ = run(matrix, extraRoom: placeable - placed, columnForRow: &columnForRow)
         let extra = matrix.columns
         for i in columnForRow.indices where columnForRow[i] == extra { columnForRow[i] = -1 }
-        return assigned
+        return placed
+    }
+
+    /// The most rows any assignment places, by Kuhn's augmenting paths (costs aside): a greedy
+    /// start, then a depth-first search from each row left. A search that fails leaves the full
+    /// columns it reached dead for the rest (no later path through them can end in room).
+    private mutating func maximumPlaced(_ m: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
+        let rows = m.rows, columns = m.columns
+        columnForRow.removeAll(keepingCapacity: true)
+        columnForRow.append(contentsOf: repeatElement(-1, count: rows))
+        reset(&load, columns, 0)
+        reset(&dead, columns, false)
+        reset(&visit, columns, 0)
+        prepareRowLists(columns)
+        var placed = 0
+        for i in 0..<rows {
+            for e in m.rowStart[i]..<m.rowStart[i + 1] where load[m.columnIndex[e]] < m.capacity[m.columnIndex[e]] {
+                let j = m.columnIndex[e]
+                load[j] += 1
+                rowsOfColumn[j].append(i)
+                columnForRow[i] = j
+                placed += 1
+                break
+            }
+        }
+        var stamp = 0
+        for i in 0..<rows where columnForRow[i] < 0 && m.rowStart[i + 1] > m.rowStart[i] {
+            stamp += 1
+            if augmentCardinality(m, row: i, stamp: stamp, columnForRow: &columnForRow) {
+                placed += 1
+            } else {
+                for j in 0..<columns where visit[j] == stamp { dead[j] = true }
+            }
+        }
+        return placed
+    }
+
+    /// Finds room for `row` along an alternating path; on success `row` holds a column.
+    private mutating func augmentCardinality(_ m: CapacitatedCostMatrix, row: Int, stamp: Int, columnForRow: inout [Int]) -> Bool {
+        for e in m.rowStart[row]..<m.rowStart[row + 1] {
+            let j = m.columnIndex[e]
+            guard !dead[j], visit[j] != stamp, j != columnForRow[row] else { continue }
+            visit[j] = stamp
+            if load[j] < m.capacity[j] {
+                load[j] += 1
+                rowsOfColumn[j].append(row)
+                columnForRow[row] = j
+                return true
+            }
+            for k in rowsOfColumn[j].indices {
+                let other = rowsOfColumn[j][k]
+                if augmentCardinality(m, row: other, stamp: stamp, columnForRow: &columnForRow) {
+                    // `other` moved on; `row` takes its place here.
+                    rowsOfColumn[j][k] = row
+                    columnForRow[row] = j
+                    return true
+                }
+            }
+        }
+        return false
     }
 
     /// One pass over the rows; with `extraRoom` > 0 a zero-cost column (index `columns`) with that
@@ -100,10 +160,8 @@ public struct CapacitatedAssignmentSolver: Sendable {
         reset(&distance, nodes, .infinity)
         reset(&predecessor, nodes, -1)
         reset(&settled, nodes, false)
-        reset(&dead, columns, false)
         reset(&load, columns, 0)
-        if rowsOfColumn.count < columns { rowsOfColumn.append(contentsOf: repeatElement([], count: columns - rowsOfColumn.count)) }
-        for j in 0..<columns { rowsOfColumn[j].removeAll(keepingCapacity: true) }
+        prepareRowLists(columns)
         // Row potentials start at minus the row's least cost, so every reduced cost starts >= 0.
         for i in 0..<rows {
             var least = extraRoom > 0 ? 0.0 : .infinity
@@ -112,7 +170,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
         }
         func capacity(_ j: Int) -> Int { j < m.columns ? m.capacity[j] : extraRoom }
         var assigned = 0
-        for s in 0..<rows {
+        for s in 0..<rows where m.rowStart[s + 1] > m.rowStart[s] {
             // Dijkstra from row s. Nodes: rows 0..<rows, columns rows..<nodes.
             reached.removeAll(keepingCapacity: true)
             heap.removeAll(keepingCapacity: true)
@@ -126,7 +184,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
                 if node < rows {
                     let i = node, held = columnForRow[i]
                     func relax(_ j: Int, _ cost: Double) {
-                        guard j != held, !dead[j] else { return }
+                        guard j != held else { return }
                         let column = rows + j
                         let next = d + max(0, cost + rowPotential[i] - columnPotential[j])
                         if next < distance[column] {
@@ -177,16 +235,17 @@ public struct CapacitatedAssignmentSolver: Sendable {
                 assigned += 1
             }
             for node in reached {
-                // A search that found no room: every column it reached is full and holds only
-                // rows whose other columns it also reached, and later paths cannot change that,
-                // so no later search need enter them (as in Kuhn's algorithm).
-                if sink < 0 && node >= rows { dead[node - rows] = true }
                 distance[node] = .infinity
                 settled[node] = false
                 predecessor[node] = -1
             }
         }
         return assigned
+    }
+
+    private mutating func prepareRowLists(_ columns: Int) {
+        if rowsOfColumn.count < columns { rowsOfColumn.append(contentsOf: repeatElement([], count: columns - rowsOfColumn.count)) }
+        for j in 0..<columns { rowsOfColumn[j].removeAll(keepingCapacity: true) }
     }
 
     /// The cost of an allowed pair a row holds.

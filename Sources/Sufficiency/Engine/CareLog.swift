@@ -77,7 +77,7 @@ public enum ReplicationTrace {
     /// - Returns: The care log and the replication's metrics.
     public static func run(_ model: ScenarioModel, seed: UInt64, replication: Int) -> (log: CareLog, result: ReplicationResult, catalog: MetricCatalog) {
         let catalog = MetricCatalog(model: model)
-        var simulation = Replication(model: model, catalog: catalog, seed: seed, index: replication)
+        let simulation = Replication(model: model, catalog: catalog, seed: seed, index: replication)
         simulation.log = CareLog(startDate: model.startDate, horizonDays: model.horizonDays)
         let result = simulation.run()
         return (simulation.log!, result, catalog)
@@ -86,7 +86,7 @@ public enum ReplicationTrace {
 
 extension Replication {
     /// Records a placement's start in the care log, if one is kept.
-    mutating func logPlacement(_ c: Int, _ kind: PlacementKind, provider: Int, miles: Double, reason: CareLog.Reason) {
+    func logPlacement(_ c: Int, _ kind: PlacementKind, provider: Int, miles: Double, reason: CareLog.Reason) {
         guard log != nil else { return }
         let home = children[c].homeArea
         var area = home
@@ -106,7 +106,7 @@ extension Replication {
     }
 
     /// Fills in the log's children once the replication has run.
-    mutating func finishLog() {
+    func finishLog() {
         guard log != nil else { return }
         var exitOf = [Int: (day: Int, route: Int, stayedPut: Bool)]()
         for exit in log!.exits { exitOf[exit.child] = (exit.day, exit.route, exit.stayedPut) }

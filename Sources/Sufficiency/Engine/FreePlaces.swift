@@ -68,7 +68,7 @@ struct FreePlaces {
 
 extension Replication {
     /// Re-files household `h` after anything about it changed (occupants, closing, readiness).
-    mutating func refreshFreePlaces(household h: Int) {
+    func refreshFreePlaces(household h: Int) {
         let household = households[h]
         let offered = household.active && !household.closing && household.availableFrom <= today && household.freePlaces > 0
         let a = household.approval
@@ -77,7 +77,7 @@ extension Replication {
     }
 
     /// Re-files home `i` after its occupants changed.
-    mutating func refreshFreePlaces(home i: Int) {
+    func refreshFreePlaces(home i: Int) {
         let free = homes[i].beds - homes[i].occupants
         freePlaces.setHome(i, free > 0 ? .init(kind: .inHouseResidential, area: homes[i].area, minAgeDays: 0, maxAgeDays: 0,
                                                needs: 0, siblingCapacity: 0, free: free) : nil)

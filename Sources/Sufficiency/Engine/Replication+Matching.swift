@@ -14,7 +14,7 @@ struct MatchColumn: Sendable {
 /// needs; units left over are offered, stage by stage, the kinds the scenario lists as substitutes
 /// (a substitution, counted); whoever cannot be placed waits in an emergency placement.
 extension Replication {
-    mutating func matchingRound() {
+    func matchingRound() {
         // Requests made while the round runs are folded into the next round.
         if !waiting.isEmpty && (matchingStale || today - lastFullRound >= 28) {
             // Re-matching with nothing changed would give the same answer; the monthly full round
@@ -73,7 +73,7 @@ extension Replication {
     /// Matches units to free places of the need each may take at this stage and places them.
     /// Needs without a limited place (parents, adopters, other) are met at once. Returns the
     /// units left unplaced.
-    private mutating func place(_ units: [[Int]], stage: Int, splitPenalty: Bool) -> [[Int]] {
+    private func place(_ units: [[Int]], stage: Int, splitPenalty: Bool) -> [[Int]] {
         var unplaced: [[Int]] = []
         var matched: [[Int]] = [], needs: [PlacementNeed] = []
         for unit in units {
@@ -103,7 +103,7 @@ extension Replication {
     /// Assigns units to free places of their needs at least total cost and places them. Returns
     /// the units left unplaced. Places are offered by class (see `FreePlaces`): one column per
     /// class with room for as many units as it has places, so the round's work is units x classes.
-    private mutating func solve(_ units: [[Int]], needs: [PlacementNeed], splitPenalty: Bool) -> [[Int]] {
+    private func solve(_ units: [[Int]], needs: [PlacementNeed], splitPenalty: Bool) -> [[Int]] {
         guard !units.isEmpty else { return [] }
         var wanted: UInt32 = 0  // bit per PlacementKind.index: a Set here cost more than it saved
         for need in needs { for kind in need.kinds { wanted |= 1 << UInt32(kind.index) } }
@@ -216,7 +216,7 @@ extension Replication {
 
     /// Places every child of a unit in the column's provider (in a market, one place each: the
     /// offered one, then others of its area). Returns false, placing nobody, if there is no room.
-    private mutating func placeUnit(_ unit: [Int], in column: MatchColumn) -> Bool {
+    private func placeUnit(_ unit: [Int], in column: MatchColumn) -> Bool {
         if column.kind.isMarket {
             guard markets[marketIndex(column.kind)].available >= unit.count else { return false }
         } else if column.kind == .inHouseFoster {
@@ -249,7 +249,7 @@ extension Replication {
 
     /// Moves children who have been in a children's home long enough to free in-house foster
     /// places that suit them, at least total cost.
-    private mutating func stepDown() {
+    private func stepDown() {
         let candidates = children.indices.filter { c in
             let child = children[c]
             return child.status == .inCare && !child.isWaiting && (child.kind?.isResidential ?? false)

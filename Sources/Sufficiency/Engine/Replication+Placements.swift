@@ -3,7 +3,7 @@ extension Replication {
     /// Places child `c` with a provider (household, home or market place; -1 for none) and draws
     /// when the placement would break down. Without a `reason`, a first placement is an entry, a
     /// move out of an emergency placement is that, and any other move follows a breakdown.
-    mutating func startPlacement(_ c: Int, _ kind: PlacementKind, provider: Int, miles: Double, outsideLA: Bool, reason: CareLog.Reason? = nil) {
+    func startPlacement(_ c: Int, _ kind: PlacementKind, provider: Int, miles: Double, outsideLA: Bool, reason: CareLog.Reason? = nil) {
         if log != nil {
             let child = children[c]
             logPlacement(c, kind, provider: provider, miles: miles,
@@ -50,7 +50,7 @@ extension Replication {
     /// Draws the placement's breakdown time from the child's own stability stream (the same
     /// uniform for the child's n-th placement in every scenario), at the rate of the child's age
     /// band as it changes, and schedules it if it comes before the child leaves.
-    mutating func scheduleBreakdown(of c: Int) {
+    func scheduleBreakdown(of c: Int) {
         let child = children[c]
         guard let kind = child.kind else { return }
         var rng = SeedDerivation.generator(seed: seed, replication: index, purpose: .placementStability,
@@ -104,7 +104,7 @@ extension Replication {
     /// Draws when the child would next move to another kind of placement as planned, at the total
     /// rate out of the kind they are in for their age band as it changes, from the child's own
     /// stream for this placement.
-    mutating func schedulePlannedMove(of c: Int) {
+    func schedulePlannedMove(of c: Int) {
         let child = children[c]
         guard let from = child.kind?.need?.index else { return }
         var rng = plannedMoveGenerator(c)
@@ -118,7 +118,7 @@ extension Replication {
     }
 
     /// Ends the child's current placement: its cost is accrued and the place freed.
-    mutating func endPlacement(_ c: Int) {
+    func endPlacement(_ c: Int) {
         accrueCost(c, until: today)
         let child = children[c]
         guard let kind = child.kind else { return }
@@ -144,7 +144,7 @@ extension Replication {
 
     /// Adds the cost of the child's current spell from its start (or last accrual) to `end`, split
     /// by financial year at that year's prices; emergency days also count as days waiting.
-    mutating func accrueCost(_ c: Int, until end: Int) {
+    func accrueCost(_ c: Int, until end: Int) {
         let child = children[c]
         guard let kind = child.kind, end > child.placementStart else { return }
         var day = child.placementStart
@@ -175,7 +175,7 @@ extension Replication {
 
     /// Adds a spell segment's days to one gap group's tallies (in care, residential, at a known
     /// distance, over 20 miles) and, in an emergency placement, to its child-days waiting.
-    private mutating func accrueGapDays(group g: Int, year y: Int, days: Double, kind: PlacementKind, miles: Double) {
+    private func accrueGapDays(group g: Int, year y: Int, days: Double, kind: PlacementKind, miles: Double) {
         let at = (y * catalog.gapGroups.count + g) * 4, known = kind != .emergency && kind != .placedForAdoption
         gapDays[at] += days
         if kind.isResidential { gapDays[at + 1] += days }
@@ -196,7 +196,7 @@ extension Replication {
     /// households that can take them (any with room otherwise), others into homes and market places
     /// (past a market's capacity if the scenario starts over it). The first placements of the
     /// horizon are these, so they are not counted as placements started.
-    mutating func placeInitialChildren() {
+    func placeInitialChildren() {
         var fill = StartingFill(households)
         var nextHome = 0
         for c in children.indices where children[c].entryDay == 0 && children[c].kind != nil && children[c].status == .notYetEntered {

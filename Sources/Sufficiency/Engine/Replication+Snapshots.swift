@@ -1,6 +1,6 @@
 /// The monthly snapshot: levels of every monthly metric at the start of the day.
 extension Replication {
-    mutating func recordSnapshot() {
+    func recordSnapshot() {
         guard let snapshot = model.snapshotDays.firstIndex(of: today) else { return }
         var inCare = 0, waitingCount = 0, stayingPut = 0, withDistance = 0, over20 = 0, outside = 0, substitutes = 0
         var weekly = 0.0

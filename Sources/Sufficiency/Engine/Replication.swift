@@ -6,7 +6,7 @@ import PlacementMatching
 /// `DemandGenerator`; the event loop then places children, breaks placements down, recruits and
 /// loses carers, matches waiting children in rounds and records metrics. Events on one day run in
 /// a fixed order (see `Event.Kind`), so a replication is a pure function of (scenario, seed, index).
-struct Replication {
+final class Replication {
     let model: ScenarioModel
     let catalog: MetricCatalog
     let seed: UInt64
@@ -65,7 +65,7 @@ struct Replication {
     }
 
     /// Adds `amount` to a gap measure of each of the child's three groups.
-    mutating func addGap(_ measure: Int, child c: Int, year y: Int, _ amount: Double) {
+    func addGap(_ measure: Int, child c: Int, year y: Int, _ amount: Double) {
         let (band, need, size) = gapGroups(of: c, on: today)
         result.add(financial: catalog.gapMetric(group: band, measure: measure), year: y, amount)
         result.add(financial: catalog.gapMetric(group: need, measure: measure), year: y, amount)
@@ -73,7 +73,7 @@ struct Replication {
     }
 
     /// Runs the replication to its horizon.
-    mutating func run() -> ReplicationResult {
+    func run() -> ReplicationResult {
         setUp()
         var events = 0
         while let event = queue.next() {
@@ -91,7 +91,7 @@ struct Replication {
         return result
     }
 
-    private mutating func setUp() {
+    private func setUp() {
         year = yearIndex(0)
         for (i, approval) in model.initialHouseholds.enumerated() {
             households.append(newHousehold(approval, availableFrom: 0))
@@ -111,7 +111,7 @@ struct Replication {
         if !waiting.isEmpty { requestRound() }
     }
 
-    private mutating func handle(_ event: Event) {
+    private func handle(_ event: Event) {
         let subject = Int(event.subject)
         switch event.kind {
         case .financialYear: closeFinancialYear(opening: subject)
@@ -133,7 +133,7 @@ struct Replication {
 
     // MARK: - Children
 
-    private mutating func enter(_ group: EntryGroup) {
+    private func enter(_ group: EntryGroup) {
         for c in group.children {
             children[c].status = .inCare
             result.add(financial: MetricCatalog.entries, year: year, 1)
@@ -152,7 +152,7 @@ struct Replication {
 
     /// Schedules the child's exit and, on the adoption and return-home routes, the move to their
     /// final placement before it.
-    mutating func scheduleExit(of c: Int) {
+    func scheduleExit(of c: Int) {
         let child = children[c]
         if child.exitDay <= model.horizonDays { queue.schedule(day: child.exitDay, .exit, subject: c) }
         let lead = child.route == ScenarioModel.adoptionRoute ? model.placedForAdoptionDays
@@ -167,7 +167,7 @@ struct Replication {
         }
     }
 
-    private mutating func leaveCare(_ c: Int) {
+    private func leaveCare(_ c: Int) {
         guard children[c].status == .inCare else { return }
         result.add(financial: MetricCatalog.exits, year: year, 1)
         result.add(financial: catalog.exitsByRoute + children[c].route, year: year, 1)
@@ -188,13 +188,13 @@ struct Replication {
         children[c].status = .left
     }
 
-    private mutating func endStayingPut(_ c: Int) {
+    private func endStayingPut(_ c: Int) {
         guard children[c].status == .stayingPut else { return }
         endPlacement(c)
         children[c].status = .left
     }
 
-    private mutating func moveToFinalPlacement(_ c: Int) {
+    private func moveToFinalPlacement(_ c: Int) {
         guard children[c].status == .inCare else { return }
         let kind: PlacementKind = children[c].route == ScenarioModel.adoptionRoute ? .placedForAdoption : .placedWithParents
         guard children[c].kind != kind else { return }  // already there
@@ -205,7 +205,7 @@ struct Replication {
         startPlacement(c, kind, provider: -1, miles: 0, outsideLA: !model.areaInsideLA[home], reason: .finalPlacement)
     }
 
-    private mutating func breakDown(_ c: Int, serial: Int32) {
+    private func breakDown(_ c: Int, serial: Int32) {
         guard children[c].status == .inCare, children[c].serial == serial, !children[c].isWaiting else { return }
         endPlacement(c)
         startWaiting(c)
@@ -213,7 +213,7 @@ struct Replication {
 
     /// A planned move: the child now needs another kind of placement (drawn by the rates out of
     /// the kind they are in) and waits for it.
-    private mutating func movePlanned(_ c: Int, serial: Int32) {
+    private func movePlanned(_ c: Int, serial: Int32) {
         guard children[c].status == .inCare, children[c].serial == serial, !children[c].isWaiting,
               let from = children[c].kind?.need?.index else { return }
         var rng = plannedMoveGenerator(c)
@@ -227,21 +227,21 @@ struct Replication {
         startWaiting(c)
     }
 
-    mutating func startWaiting(_ c: Int) {
+    func startWaiting(_ c: Int) {
         children[c].isWaiting = true
         waiting.append(c)
         matchingStale = true
         requestRound()
     }
 
-    mutating func stopWaiting(_ c: Int) {
+    func stopWaiting(_ c: Int) {
         children[c].isWaiting = false
         waiting.remove(c)
     }
 
     // MARK: - Carers
 
-    private mutating func scheduleApprovals() {
+    private func scheduleApprovals() {
         let years = (model.horizonDays + 364) / 365
         for y in 0..<years {
             let from = y * 365, to = min(model.horizonDays, from + 365)
@@ -252,7 +252,7 @@ struct Replication {
         }
     }
 
-    private mutating func approveHousehold() {
+    private func approveHousehold() {
         var approval = model.newHousehold
         approval.area = Sampling.categorical(model.newHouseholdAreaShares, using: &recruitmentRNG)
         let ready = today + model.approvalDelayDays
@@ -276,14 +276,14 @@ struct Replication {
         return HouseholdState(approval: approval, availableFrom: availableFrom, usablePlaces: usable)
     }
 
-    private mutating func scheduleDeregistration(of h: Int) {
+    private func scheduleDeregistration(of h: Int) {
         guard model.deregistrationRatePerDay > 0 else { return }
         var rng = SeedDerivation.generator(seed: seed, replication: index, purpose: .deregistration, entity: UInt64(h))
         let day = today + Int(Sampling.exponential(mean: 1 / model.deregistrationRatePerDay, using: &rng).rounded(.up))
         if day <= model.horizonDays { queue.schedule(day: day, .deregistration, subject: h) }
     }
 
-    private mutating func deregister(_ h: Int) {
+    private func deregister(_ h: Int) {
         guard households[h].active, !households[h].closing else { return }
         households[h].closing = true
         if households[h].occupants == 0 { households[h].active = false }
@@ -293,7 +293,7 @@ struct Replication {
 
     /// A place of `kind` (at `provider`) freed up or became usable. Only a waiting child it could
     /// suit makes the next round worth running; step-downs look at every freed foster place.
-    mutating func placesChanged(_ kind: PlacementKind, provider: Int) {
+    func placesChanged(_ kind: PlacementKind, provider: Int) {
         var suitsSomeone = false
         for c in waiting where couldUse(c, kind, provider: provider) {
             suitsSomeone = true
@@ -317,7 +317,7 @@ struct Replication {
         return age >= approval.minAgeDays && age < approval.maxAgeDays && approval.needs & need != 0
     }
 
-    mutating func requestRound() {
+    func requestRound() {
         guard !roundScheduled else { return }
         roundScheduled = true
         queue.schedule(day: today, .matchingRound)
@@ -332,14 +332,14 @@ struct Replication {
         return k
     }
 
-    private mutating func closeFinancialYear(opening next: Int) {
+    private func closeFinancialYear(opening next: Int) {
         recordPlacementStability(year: next - 1)
         for c in children.indices where children[c].status == .inCare { children[c].placementsInYear = 1 }
         year = next
     }
 
     /// Share of the children in care at the year's end who had three or more placements in it.
-    private mutating func recordPlacementStability(year closing: Int) {
+    private func recordPlacementStability(year closing: Int) {
         var inCare = 0, unstable = 0
         for child in children where child.status == .inCare {
             inCare += 1
@@ -348,7 +348,7 @@ struct Replication {
         result.add(financial: MetricCatalog.shareWith3PlusPlacements, year: closing, inCare > 0 ? Double(unstable) / Double(inCare) : 0)
     }
 
-    private mutating func finish() {
+    private func finish() {
         for c in children.indices where children[c].status == .inCare || children[c].status == .stayingPut {
             accrueCost(c, until: model.horizonDays)
         }

@@ -38,7 +38,7 @@ public enum MonteCarloRunner {
             let local = (try? ScenarioModel(validating: model.scenario, file: model.file)) ?? model
             var matching = MatchingWorkspace()
             for slot in stride(from: worker, to: replications, by: workers) {
-                var simulation = Replication(model: local, catalog: catalog, seed: seed, index: indices.lowerBound + slot, matching: matching)
+                let simulation = Replication(model: local, catalog: catalog, seed: seed, index: indices.lowerBound + slot, matching: matching)
                 slots.store(simulation.run(), at: slot)
                 matching = simulation.matching
                 let finished = done.increment()
