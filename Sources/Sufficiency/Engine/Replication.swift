@@ -88,6 +88,7 @@ final class Replication {
         finish()
         finishLog()
         result.events = events
+        result.pack()
         return result
     }
 

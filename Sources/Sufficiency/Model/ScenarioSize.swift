@@ -44,14 +44,15 @@ public struct ScenarioSize: Sendable, Equatable {
 }
 
 extension MonteCarloRunner {
-    /// Peak memory a run of `replications` needs: each worker's replication in flight, plus every
-    /// replication's monthly and yearly metrics, kept for exact percentiles (about twice over
-    /// while the summary sorts them), plus 64 MiB for the program itself.
+    /// Peak memory a run of `replications` needs, at most: each worker's replication in flight,
+    /// plus every replication's monthly and yearly metrics kept for exact percentiles at 8 bytes a
+    /// value (whole-number metrics take 4, so this is an upper bound; summaries sort one metric
+    /// at a time), plus 64 MiB for the program itself.
     public static func estimatedBytes(_ model: ScenarioModel, replications: Int, threads: Int) -> Double {
         let catalog = MetricCatalog(model: model)
         let kept = Double(catalog.monthly.count * model.snapshotDays.count + catalog.financialYear.count * model.financialYearLabels.count) * 8
         let workers = Double(max(1, min(threads, replications)))
-        return workers * ScenarioSize(model.scenario).workingBytes + 2 * kept * Double(replications) + 64 * 1_048_576
+        return workers * ScenarioSize(model.scenario).workingBytes + kept * Double(replications) + 64 * 1_048_576
     }
 
     /// Why a run would not fit in this machine's memory, or nil when it fits (with a quarter spare).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The replications of one scenario run, with summaries across them.
 public struct MonteCarloResult: Sendable {
     public let model: ScenarioModel
@@ -5,6 +7,8 @@ public struct MonteCarloResult: Sendable {
     public let seed: UInt64
     /// Every replication, in index order.
     public let replications: [ReplicationResult]
+    /// Each metric's summaries, computed once when first asked for (every output reads them).
+    private let cache = SummaryCache()
 
     public init(model: ScenarioModel, catalog: MetricCatalog, seed: UInt64, replications: [ReplicationResult]) {
         self.model = model; self.catalog = catalog; self.seed = seed; self.replications = replications
@@ -63,11 +67,39 @@ public struct MonteCarloResult: Sendable {
 
     /// The summary of a monthly metric on every snapshot.
     public func monthlySummary(_ metric: Int) -> [MetricSummary] {
-        (0..<model.snapshotDays.count).map { MetricSummary(monthlyValues(metric, snapshot: $0)) }
+        cache.summaries(metric) { (0..<model.snapshotDays.count).map { MetricSummary(monthlyValues(metric, snapshot: $0)) } }
     }
 
     /// The summary of a financial-year metric in every year.
     public func financialSummary(_ metric: Int) -> [MetricSummary] {
-        (0..<model.financialYearLabels.count).map { MetricSummary(financialValues(metric, year: $0)) }
+        cache.summaries(catalog.monthly.count + metric) {
+            (0..<model.financialYearLabels.count).map { MetricSummary(financialValues(metric, year: $0)) }
+        }
+    }
+
+    /// Summarises every metric at once, spread over `threads` (the serial part of a run that
+    /// writes every output); the answers are the same on any number of threads.
+    public func summariseAll(threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        let monthly = catalog.monthly.count, all = monthly + catalog.financialYear.count
+        let workers = max(1, min(threads, all))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for m in stride(from: worker, to: all, by: workers) {
+                _ = m < monthly ? monthlySummary(m) : financialSummary(m - monthly)
+            }
+        }
+    }
+}
+
+/// Summaries by metric (monthly metrics first, then financial-year ones), shared by the copies of
+/// a result and filled in from any thread.
+private final class SummaryCache: @unchecked Sendable {
+    private var stored: [Int: [MetricSummary]] = [:]
+    private let lock = NSLock()
+
+    func summaries(_ key: Int, compute: () -> [MetricSummary]) -> [MetricSummary] {
+        if let known = lock.withLock({ stored[key] }) { return known }
+        let computed = compute()
+        lock.withLock { stored[key] = computed }
+        return computed
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Sufficiency
+import SufficiencyReports
 
 /// `sufficiency benchmark SCENARIO`: how fast the simulation runs, measured by the program itself
 /// (never by a timed test).
@@ -28,28 +29,43 @@ struct BenchmarkCommand: Equatable {
         if !scales.isEmpty { return try scaling(model, seed: seed, console: console) }
         if let against { return try compare(with: against, seed: seed, console: console) }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        // Two runs' results are held at once (1 thread and every core, compared).
-        if let problem = MonteCarloRunner.memoryProblem(model, replications: 2 * replications, threads: cores) { throw .usage(problem, usage: Self.usage) }
+        if let problem = MonteCarloRunner.memoryProblem(model, replications: replications, threads: cores) { throw .usage(problem, usage: Self.usage) }
         var lines = ["scenario: \(model.scenario.name) (\(scenario)), \(model.scenario.time.horizonYears) years, seed \(seed)",
                      "replications: \(replications)", ""]
         var table = ["threads  seconds  replications/s  events/s"]
-        var first: MonteCarloResult?
+        // Runs are compared by a checksum of every value, so only one run's values are held at a time.
+        var first: MonteCarloResult?, firstChecksum: UInt64?, parallelSeconds = 0.0
         for threads in Array(Set([1, cores])).sorted() {
+            first = nil
             let (result, seconds) = Self.timed { MonteCarloRunner.run(model, replications: replications, seed: seed, threads: threads) }
             table.append(String(format: "%7d  %7.2f  %14.0f  %8.0f", threads, seconds, Double(replications) / seconds, Double(result.events) / seconds))
-            if let first, first.replications != result.replications {
+            let checksum = Self.checksum(result)
+            if let firstChecksum, firstChecksum != checksum {
                 throw .failure("results on \(threads) threads differ from 1 thread: reproducibility is broken")
             }
-            first = result
+            (first, firstChecksum, parallelSeconds) = (result, checksum, seconds)
         }
         lines += table
         lines.append("")
+        // What `run` does after the replications, on one thread: summaries, reports, files.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sufficiency-benchmark-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let quiet = Console(writeOut: { _ in }, writeError: { _ in })
+        let (written, serialSeconds) = Self.timed { () -> CLIError? in
+            let summary = RunSummary(result: first!, provenance: .of(file: scenario, version: Help.version, seed: seed, replications: replications),
+                                     suppression: Suppression(below: 0))
+            do throws(CLIError) { try SimulateCommand(scenarios: [scenario], output: scratch.path, quiet: true).finish([summary], console: quiet) } catch { return error }
+            return nil
+        }
+        if let written { throw written }
+        lines.append(String(format: "summaries, reports and files after the replications (serial): %.2f s, %.1f%% of the run on %d threads (%.2f s)",
+                            serialSeconds, 100 * serialSeconds / (parallelSeconds + serialSeconds), cores, parallelSeconds + serialSeconds))
         lines.append(String(format: "events per replication: %.0f", Double(first!.events) / Double(replications)))
         lines.append(String(format: "peak memory: %.0f MiB", Self.peakMiB()))
         let estimate = MonteCarloRunner.estimatedBytes(model, replications: replications, threads: cores)
         lines.append("memory a run of \(replications) replications on \(cores) threads needs, by the formula the commands check: "
                      + ScenarioSize.describe(bytes: estimate))
-        lines.append("  (threads x 2 KiB per child and place of one replication + replications x 2 x 8 bytes per metric value kept + 64 MiB)")
+        lines.append("  (threads x 2 KiB per child and place of one replication + replications x 8 bytes per metric value kept + 64 MiB)")
         console.writeOut(lines.joined(separator: "\n") + "\n")
     }
 
@@ -123,6 +139,17 @@ struct BenchmarkCommand: Equatable {
     }
 
     // MARK: - Measuring
+
+    /// FNV-1a over every value of every replication, in order.
+    private static func checksum(_ result: MonteCarloResult) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for replication in result.replications {
+            for value in replication.monthly + replication.financial {
+                hash = (hash ^ value.bitPattern) &* 0x0000_0100_0000_01b3
+            }
+        }
+        return hash
+    }
 
     private static func timed<T>(_ body: () -> T) -> (T, Double) {
         let clock = ContinuousClock(), start = clock.now

@@ -12,6 +12,7 @@ public struct RunSummary: Sendable {
         self.result = result
         self.provenance = provenance
         self.suppression = suppression
+        result.summariseAll()
     }
 
     /// A monthly metric's summary on every snapshot, small counts hidden as `suppression` says.
@@ -21,7 +22,7 @@ public struct RunSummary: Sendable {
 
     /// A monthly metric's summary on one snapshot, small counts hidden as `suppression` says.
     public func monthlySummary(_ name: String, snapshot: Int) -> MetricSummary {
-        suppression.apply(MetricSummary(result.monthlyValues(result.catalog.monthlyIndex(name)!, snapshot: snapshot)), metric: name)
+        suppression.apply(result.monthlySummary(result.catalog.monthlyIndex(name)!)[snapshot], metric: name)
     }
 
     /// A financial-year metric's summary in every year, small counts hidden as `suppression` says.
