@@ -317,13 +317,18 @@ enum Help {
     usage: \(BenchmarkCommand.usage)
 
     Runs the scenario's replications on 1 thread and on every core, checks that both give the
-    same results, and prints replications per second, events per second and peak memory.
+    same results, and prints replications per second, events per second, the serial part of a run
+    (summaries, reports and files after the replications), peak memory and the memory formula.
 
     options:
       --replications N   replications per timing (default 2000)
       --seed S           master seed (default: the scenario's)
+      --scale K,K,...    the scenario scaled by each K: seconds per replication, peak memory and
+                         the growth exponent
+      --against BINARY   another build on the same run command, alternating; prints the ratio
 
-    example:
+    examples:
       swift run -c release sufficiency benchmark Scenarios/baseline.json --replications 10000
+      swift run -c release sufficiency benchmark Scenarios/baseline.json --scale 16,64,180
     """
 }
