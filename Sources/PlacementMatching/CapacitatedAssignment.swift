@@ -68,7 +68,11 @@ public struct CapacitatedAssignmentSolver: Sendable {
     private var rowPotential: [Double] = [], columnPotential: [Double] = []
     private var distance: [Double] = [], predecessor: [Int] = [], settled: [Bool] = []
     private var load: [Int] = [], rowsOfColumn: [[Int]] = [], reached: [Int] = [], dead: [Bool] = [], visit: [Int] = []
+    /// Rows with identical allowed pairs share a type; a search expands one row of a type per column.
+    private var rowType: [Int] = [], typeStamp: [Int] = [], typeColumn: [Int] = [], firstRowOfHash: [UInt64: Int] = [:]
     private var heap: [(key: Double, node: Int)] = []
+    /// Counts searches, so a stamp never repeats within a solve.
+    private var searches = 0
 
     public init() {}
 
@@ -79,6 +83,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
     ///   each search stops at the nearest column with room, so far less in practice.
     @discardableResult
     public mutating func solve(_ matrix: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
+        assignRowTypes(matrix)
         let placed = maximumPlaced(matrix, columnForRow: &columnForRow)
         var placeable = 0
         for i in 0..<matrix.rows where matrix.rowStart[i + 1] > matrix.rowStart[i] { placeable += 1 }
@@ -88,6 +93,40 @@ public struct CapacitatedAssignmentSolver: Sendable {
         let extra = matrix.columns
         for i in columnForRow.indices where columnForRow[i] == extra { columnForRow[i] = -1 }
         return placed
+    }
+
+    /// Gives rows with identical allowed pairs and costs the same type. Such rows held by one column
+    /// reach the same places at the same distance, so a search need expand only one of them there.
+    private mutating func assignRowTypes(_ m: CapacitatedCostMatrix) {
+        reset(&rowType, m.rows, 0)
+        firstRowOfHash.removeAll(keepingCapacity: true)
+        var types = 0
+        for i in 0..<m.rows {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for e in m.rowStart[i]..<m.rowStart[i + 1] {
+                hash = (hash ^ UInt64(bitPattern: Int64(m.columnIndex[e]))) &* 0x0000_0100_0000_01b3
+                hash = (hash ^ m.costs[e].bitPattern) &* 0x0000_0100_0000_01b3
+            }
+            if let first = firstRowOfHash[hash], m.rowStart[first + 1] - m.rowStart[first] == m.rowStart[i + 1] - m.rowStart[i],
+               (0..<(m.rowStart[i + 1] - m.rowStart[i])).allSatisfy({ m.columnIndex[m.rowStart[first] + $0] == m.columnIndex[m.rowStart[i] + $0]
+                                                                       && m.costs[m.rowStart[first] + $0] == m.costs[m.rowStart[i] + $0] }) {
+                rowType[i] = rowType[first]
+            } else {
+                if firstRowOfHash[hash] == nil { firstRowOfHash[hash] = i }
+                rowType[i] = types
+                types += 1
+            }
+        }
+        reset(&typeStamp, types, 0)
+        reset(&typeColumn, types, -1)
+    }
+
+    /// Whether a row of `type` held by `column` was already expanded in search `stamp`; marks it.
+    private mutating func alreadyExpanded(type: Int, column: Int, stamp: Int) -> Bool {
+        if typeStamp[type] == stamp && typeColumn[type] == column { return true }
+        typeStamp[type] = stamp
+        typeColumn[type] = column
+        return false
     }
 
     /// The most rows any assignment places, by Kuhn's augmenting paths (costs aside): a greedy
@@ -112,9 +151,9 @@ public struct CapacitatedAssignmentSolver: Sendable {
                 break
             }
         }
-        var stamp = 0
         for i in 0..<rows where columnForRow[i] < 0 && m.rowStart[i + 1] > m.rowStart[i] {
-            stamp += 1
+            searches += 1
+            let stamp = searches
             if augmentCardinality(m, row: i, stamp: stamp, columnForRow: &columnForRow) {
                 placed += 1
             } else {
@@ -138,6 +177,8 @@ public struct CapacitatedAssignmentSolver: Sendable {
             }
             for k in rowsOfColumn[j].indices {
                 let other = rowsOfColumn[j][k]
+                // Another row of a type that failed from here would fail the same way.
+                if alreadyExpanded(type: rowType[other], column: j, stamp: stamp) { continue }
                 if augmentCardinality(m, row: other, stamp: stamp, columnForRow: &columnForRow) {
                     // `other` moved on; `row` takes its place here.
                     rowsOfColumn[j][k] = row
@@ -171,6 +212,8 @@ public struct CapacitatedAssignmentSolver: Sendable {
         func capacity(_ j: Int) -> Int { j < m.columns ? m.capacity[j] : extraRoom }
         var assigned = 0
         for s in 0..<rows where m.rowStart[s + 1] > m.rowStart[s] {
+            searches += 1
+            let stamp = searches
             // Dijkstra from row s. Nodes: rows 0..<rows, columns rows..<nodes.
             reached.removeAll(keepingCapacity: true)
             heap.removeAll(keepingCapacity: true)
@@ -206,10 +249,16 @@ public struct CapacitatedAssignmentSolver: Sendable {
                     for i in rowsOfColumn[j] {
                         let cost = j == m.columns ? 0 : cost(m, row: i, column: j)
                         let next = d + max(0, columnPotential[j] - cost - rowPotential[i])
-                        if next < distance[i] {
-                            if distance[i] == .infinity { reached.append(i) }
-                            distance[i] = next
-                            predecessor[i] = node
+                        guard next < distance[i] else { continue }
+                        if distance[i] == .infinity { reached.append(i) }
+                        distance[i] = next
+                        predecessor[i] = node
+                        if alreadyExpanded(type: rowType[i], column: j, stamp: stamp) {
+                            // Its edges reach the same columns at the same distances as the row of its
+                            // type expanded here: it is settled (its distance is final, its only way in
+                            // being this column) without relaxing them.
+                            settled[i] = true
+                        } else {
                             push(next, i)
                         }
                     }

@@ -11,10 +11,17 @@ struct CapacitatedAssignmentTests {
         var matrix = CapacitatedCostMatrix()  // reused, as the engine does
         var columnForRow: [Int] = []
         var partial = 0, shared = 0
-        for trial in 0..<1_500 {
+        for trial in 0..<3_000 {
             let rows = 1 + random.below(12), classes = 1 + random.below(6)
             let kind = InstanceKind.allCases[trial % InstanceKind.allCases.count]
-            let costs = randomCosts(rows: rows, columns: classes, kind: kind, random: &random)
+            var costs = randomCosts(rows: rows, columns: classes, kind: kind, random: &random)
+            if trial % 3 == 0 {  // rows copied from a few patterns: identical rows share a type in the search
+                let patterns = 1 + random.below(3)
+                for r in patterns..<max(patterns, rows) {
+                    let source = random.below(patterns)
+                    for c in 0..<classes { costs[r * classes + c] = costs[source * classes + c] }
+                }
+            }
             matrix.removeAll()
             var expandedColumns: [[Double]] = []  // one list of row costs per copy
             for c in 0..<classes {

@@ -43,23 +43,50 @@ struct Event {
     }
 }
 
-/// A binary min-heap of events by (day, kind, sequence).
+/// The pending events, run in (day, kind, sequence) order: a bucket per day up to `days` (events
+/// arrive for whole days, so finding the next costs nothing like a heap over every pending event
+/// of a national run), and a small heap for the day being run, which events scheduled for that
+/// same day join. Days beyond the buckets wait in a heap of their own.
 struct EventQueue {
-    private var heap: [Event] = []
+    private var buckets: [[Event]]
+    /// The day whose events are in `today`; earlier buckets are spent.
+    private var current = -1
+    private var today: [Event] = []
+    private var later: [Event] = []
     private var nextSequence: UInt32 = 0
 
-    init(capacity: Int) { heap.reserveCapacity(capacity) }
-
-    var isEmpty: Bool { heap.isEmpty }
-
-    mutating func removeAll() {
-        heap.removeAll(keepingCapacity: true)
-        nextSequence = 0
-    }
+    /// A queue with a bucket for each of days 0 ..< `days`.
+    init(days: Int) { buckets = [[Event]](repeating: [], count: max(0, days)) }
 
     mutating func schedule(day: Int, _ kind: Event.Kind, subject: Int = 0, serial: Int32 = 0) {
         let event = Event(day: Int32(day), kind: kind, sequence: nextSequence, subject: Int32(subject), serial: serial)
         nextSequence &+= 1
+        if day <= current {
+            precondition(day == current, "an event cannot be scheduled for a day already run")
+            Self.push(event, into: &today)
+        } else if day < buckets.count {
+            buckets[day].append(event)
+        } else {
+            Self.push(event, into: &later)
+        }
+    }
+
+    mutating func next() -> Event? {
+        while today.isEmpty {
+            if current + 1 < buckets.count {
+                current += 1
+                // Sorted, the day's events are a valid heap: they run by kind, then scheduling order.
+                today = buckets[current].sorted(by: Event.runsBefore)
+                buckets[current] = []
+            } else {
+                return later.isEmpty ? nil : Self.pop(&later)
+            }
+        }
+        return Self.pop(&today)
+    }
+
+    /// Pushes onto a min-heap.
+    private static func push(_ event: Event, into heap: inout [Event]) {
         heap.append(event)
         var position = heap.count - 1
         while position > 0 {
@@ -71,8 +98,9 @@ struct EventQueue {
         heap[position] = event
     }
 
-    mutating func next() -> Event? {
-        guard let top = heap.first else { return nil }
+    /// Pops a min-heap's first event.
+    private static func pop(_ heap: inout [Event]) -> Event {
+        let top = heap[0]
         let last = heap.removeLast()
         if heap.isEmpty { return top }
         var position = 0

@@ -8,7 +8,7 @@ extension Replication {
         var byBand = [Int](repeating: 0, count: model.ageBandNames.count)
         var byNeed = [Int](repeating: 0, count: model.needNames.count)
         let inflation = model.inflationFactor(financialYear: year)
-        for child in children {
+        for child in children[..<entered] {
             if child.status == .stayingPut {
                 stayingPut += 1
                 weekly += model.stayingPutWeeklyCost * inflation

@@ -20,6 +20,9 @@ final class Replication {
     var queue: EventQueue
     /// Children waiting for a suitable place, in the order they started waiting.
     var waiting: WaitingList
+    /// Children are generated in order of entry: those at index `entered` and beyond have not
+    /// entered yet (the monthly snapshot need not look at them).
+    var entered = 0
     var roundScheduled = false
     /// Whether anything a round depends on changed since the last round (free places, waiting
     /// children); a round with nothing changed would give the same answer and is skipped.
@@ -49,9 +52,10 @@ final class Replication {
         children = demand.children
         groups = demand.groups
         waiting = WaitingList(children: children.count)
+        entered = groups.first.map { $0.children.lowerBound } ?? children.count
         homes = model.residentialHomes.map { HomeState(area: $0.area, beds: $0.beds) }
         markets = model.markets.map { MarketState(model: $0) }
-        queue = EventQueue(capacity: children.count * 3 + model.snapshotDays.count + 64)
+        queue = EventQueue(days: model.horizonDays + 2)
         result = ReplicationResult(catalog: catalog, snapshots: model.snapshotDays.count, years: model.financialYearStartDays.count)
         recruitmentRNG = SeedDerivation.generator(seed: seed, replication: index, purpose: .recruitment)
         gapDays = [Double](repeating: 0, count: model.financialYearStartDays.count * catalog.gapGroups.count * 4)
@@ -135,6 +139,7 @@ final class Replication {
     // MARK: - Children
 
     private func enter(_ group: EntryGroup) {
+        entered = max(entered, group.children.upperBound)
         for c in group.children {
             children[c].status = .inCare
             result.add(financial: MetricCatalog.entries, year: year, 1)
