@@ -83,6 +83,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
     ///   each search stops at the nearest column with room, so far less in practice.
     @discardableResult
     public mutating func solve(_ matrix: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
+        if matrix.rows == 1 { return solveOneRow(matrix, columnForRow: &columnForRow) }
         assignRowTypes(matrix)
         let placed = maximumPlaced(matrix, columnForRow: &columnForRow)
         var placeable = 0
@@ -93,6 +94,19 @@ public struct CapacitatedAssignmentSolver: Sendable {
         let extra = matrix.columns
         for i in columnForRow.indices where columnForRow[i] == extra { columnForRow[i] = -1 }
         return placed
+    }
+
+    /// One row (most matching rounds): its cheapest allowed column with room, the lowest index
+    /// among equals, which is where the search below would end.
+    private func solveOneRow(_ m: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
+        var best = -1, bestCost = Double.infinity
+        for e in m.rowStart[0]..<m.rowStart[1] where m.capacity[m.columnIndex[e]] > 0 {
+            let j = m.columnIndex[e], cost = m.costs[e]
+            if cost < bestCost || (cost == bestCost && j < best) { (best, bestCost) = (j, cost) }
+        }
+        columnForRow.removeAll(keepingCapacity: true)
+        columnForRow.append(best)
+        return best >= 0 ? 1 : 0
     }
 
     /// Gives rows with identical allowed pairs and costs the same type. Such rows held by one column

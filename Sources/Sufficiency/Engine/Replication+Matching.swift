@@ -21,7 +21,7 @@ extension Replication {
             // picks up children whose birthdays made new places suitable.
             matchingStale = false
             lastFullRound = today
-            let stages = 1 + (model.substituteNeeds.map(\.count).max() ?? 0)
+            let stages = model.matchingStages
             var unplaced = units()
             for stage in 0..<stages where !unplaced.isEmpty { unplaced = place(unplaced, stage: stage, splitPenalty: false) }
             if model.allowSiblingSplit {

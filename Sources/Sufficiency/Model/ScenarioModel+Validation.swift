@@ -536,6 +536,7 @@ extension ScenarioModel {
         needAtEntryShares = needAtEntry
         needChangeRatePerDay = needChangeRates
         substituteNeeds = substitutes
+        matchingStages = 1 + (substitutes.map { $0.count }.max() ?? 0)
         stayingPutShare = x.stayingPutShare
         stayingPutUntilDays = Int((x.stayingPutUntilAge * year).rounded())
         placedForAdoptionDays = Int((x.placedForAdoptionWeeks * 7).rounded())

@@ -67,6 +67,8 @@ public struct ScenarioModel: Sendable {
     let needChangeRatePerDay: [Double]
     /// For each placement need, the needs to try instead when no suitable place is free.
     let substituteNeeds: [[Int]]
+    /// Matching stages a round runs: the needs themselves, then one per substitute of the longest list.
+    let matchingStages: Int
 
     // Placement types, indexed by PlacementKind.index (prices and rates [kind * bands + band]):
     // flat arrays, read in the matching loops without reference counting.
