@@ -297,11 +297,11 @@ struct Offer {
 
 /// What matching rounds reuse from one round (and replication) to the next, so a round in steady
 /// state allocates nothing.
-public struct MatchingWorkspace: Sendable {
+struct MatchingWorkspace: Sendable {
     var solver = CapacitatedAssignmentSolver()
     var matrix = CapacitatedCostMatrix()
     var offers: [Offer] = []
     var columnForRow: [Int] = []
 
-    public init() {}
+    init() {}
 }

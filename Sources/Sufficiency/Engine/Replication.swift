@@ -6,6 +6,9 @@ import PlacementMatching
 /// `DemandGenerator`; the event loop then places children, breaks placements down, recruits and
 /// loses carers, matches waiting children in rounds and records metrics. Events on one day run in
 /// a fixed order (see `Event.Kind`), so a replication is a pure function of (scenario, seed, index).
+///
+/// A class, owned by one thread: as a struct holding the whole model it was copied for every
+/// helper the engine called.
 final class Replication {
     let model: ScenarioModel
     let catalog: MetricCatalog

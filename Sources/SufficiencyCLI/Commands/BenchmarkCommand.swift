@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Sufficiency
 import SufficiencyReports
 
@@ -37,6 +40,7 @@ struct BenchmarkCommand: Equatable {
         var first: MonteCarloResult?, firstChecksum: UInt64?, parallelSeconds = 0.0
         for threads in Array(Set([1, cores])).sorted() {
             first = nil
+            Self.returnFreedMemory()
             let (result, seconds) = Self.timed { MonteCarloRunner.run(model, replications: replications, seed: seed, threads: threads) }
             table.append(String(format: "%7d  %7.2f  %14.0f  %8.0f", threads, seconds, Double(replications) / seconds, Double(result.events) / seconds))
             let checksum = Self.checksum(result)
@@ -139,6 +143,17 @@ struct BenchmarkCommand: Equatable {
     }
 
     // MARK: - Measuring
+
+    /// Hands memory freed by an earlier run back to the system, so the peak is one run's: the next
+    /// run allocates from other threads' heaps and would otherwise add to it.
+    private static func returnFreedMemory() {
+        #if canImport(Glibc)
+        // glibc's malloc_trim, which its module map does not export.
+        if let trim = dlsym(nil, "malloc_trim") {
+            _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
+        }
+        #endif
+    }
 
     /// FNV-1a over every value of every replication, in order.
     private static func checksum(_ result: MonteCarloResult) -> UInt64 {
