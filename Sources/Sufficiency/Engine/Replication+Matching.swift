@@ -116,7 +116,6 @@ extension Replication {
                 offers.append(Offer(column: MatchColumn(kind: .kinship, provider: u, area: children[unit[0]].homeArea), room: 1, placeClass: -1))
             }
         }
-        // Plain loops: a closure here would copy the whole replication state for every pair.
         var matrix = CapacitatedCostMatrix()
         swap(&matrix, &matching.matrix)
         matrix.removeAll()
@@ -231,7 +230,7 @@ extension Replication {
             let provider = column.kind.isMarket
                 ? (markets[m].occupant[column.provider] < 0 ? column.provider : markets[m].freeSlot(preferring: markets[m].area(ofSlot: column.provider))!)
                 : column.kind == .kinship ? -1 : column.provider
-            let home = children[c].homeArea  // read first: passing children[c] itself copied the whole state
+            let home = children[c].homeArea
             var (miles, inside) = placeDistance(home: home, column)
             if column.kind.isMarket {
                 if let area = markets[m].area(ofSlot: provider) {

@@ -60,8 +60,7 @@ extension Replication {
         }
     }
 
-    /// A rate a day that depends on the child's age band (an enum, not a closure: a closure here
-    /// captured, and so copied, the whole replication).
+    /// A rate a day that depends on the child's age band.
     enum BandedRate {
         case breakdown(kind: Int)
         case plannedMove(from: Int)
