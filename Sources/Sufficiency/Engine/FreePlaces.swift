@@ -22,22 +22,16 @@ struct FreePlaces {
     /// Each class's free providers (household or home indices).
     private(set) var members: [[Int]] = []
     private var classOfKey: [ClassKey: Int] = [:]
-    /// Per provider of each kind: its class (-1 when not free) and position in that class's list.
-    private var householdClass: [Int] = [], householdPosition: [Int] = []
-    private var homeClass: [Int] = [], homePosition: [Int] = []
+    /// Per provider, for households (table 0) and homes (table 1): its class (-1 when not free) and
+    /// its position in that class's list.
+    private var classOf: [[Int]] = [[], []], position: [[Int]] = [[], []]
 
-    /// Lists household `h` under `key`, or nowhere when nil.
-    mutating func setHousehold(_ h: Int, _ key: ClassKey?) {
-        while householdClass.count <= h { householdClass.append(-1); householdPosition.append(0) }
+    /// Lists provider `provider` of `kind` (a household or a home) under `key`, or nowhere when nil.
+    mutating func set(_ provider: Int, of kind: PlacementKind, to key: ClassKey?) {
+        let table = kind == .inHouseFoster ? 0 : 1
+        while classOf[table].count <= provider { classOf[table].append(-1); position[table].append(0) }
         let target = key.map { classIndex($0) } ?? -1
-        Self.move(h, to: target, members: &members, classOf: &householdClass, position: &householdPosition)
-    }
-
-    /// Lists home `i` under `key`, or nowhere when nil.
-    mutating func setHome(_ i: Int, _ key: ClassKey?) {
-        while homeClass.count <= i { homeClass.append(-1); homePosition.append(0) }
-        let target = key.map { classIndex($0) } ?? -1
-        Self.move(i, to: target, members: &members, classOf: &homeClass, position: &homePosition)
+        Self.move(provider, to: target, members: &members, classOf: &classOf[table], position: &position[table])
     }
 
     private static func move(_ provider: Int, to target: Int, members: inout [[Int]], classOf: inout [Int], position: inout [Int]) {
@@ -72,14 +66,14 @@ extension Replication {
         let household = households[h]
         let offered = household.active && !household.closing && household.availableFrom <= today && household.freePlaces > 0
         let a = household.approval
-        freePlaces.setHousehold(h, offered ? .init(kind: .inHouseFoster, area: a.area, minAgeDays: a.minAgeDays, maxAgeDays: a.maxAgeDays,
+        freePlaces.set(h, of: .inHouseFoster, to: offered ? .init(kind: .inHouseFoster, area: a.area, minAgeDays: a.minAgeDays, maxAgeDays: a.maxAgeDays,
                                                    needs: a.needs, siblingCapacity: a.siblingCapacity, free: household.freePlaces) : nil)
     }
 
     /// Re-files home `i` after its occupants changed.
     func refreshFreePlaces(home i: Int) {
         let free = homes[i].beds - homes[i].occupants
-        freePlaces.setHome(i, free > 0 ? .init(kind: .inHouseResidential, area: homes[i].area, minAgeDays: 0, maxAgeDays: 0,
+        freePlaces.set(i, of: .inHouseResidential, to: free > 0 ? .init(kind: .inHouseResidential, area: homes[i].area, minAgeDays: 0, maxAgeDays: 0,
                                                needs: 0, siblingCapacity: 0, free: free) : nil)
     }
 }

@@ -101,54 +101,59 @@ extension Replication {
     }
 
     /// Assigns units to free places of their needs at least total cost and places them. Returns
-    /// the units left unplaced. Places are offered by class (see `FreePlaces`): one column per
-    /// class with room for as many units as it has places, so the round's work is units x classes.
+    /// the units left unplaced.
     private func solve(_ units: [[Int]], needs: [PlacementNeed], splitPenalty: Bool) -> [[Int]] {
         guard !units.isEmpty else { return [] }
         var wanted: UInt32 = 0  // bit per PlacementKind.index: a Set here cost more than it saved
         for need in needs { for kind in need.kinds { wanted |= 1 << UInt32(kind.index) } }
-        var offers: [Offer] = []
-        swap(&offers, &matching.offers)
-        offers.removeAll(keepingCapacity: true)
-        collectOffers(of: wanted, into: &offers)
-        if !model.kinshipFirst {  // kin compete on cost; each unit's own kin are a place only for it
+        var unplaced: [[Int]] = []
+        assign(rows: units.count, kinds: wanted, extra: { offers in
+            guard !model.kinshipFirst else { return }  // kin compete on cost; each unit's own kin are a place only for it
             for (u, unit) in units.enumerated() where children[unit[0]].kinshipAvailable && needs[u] == .fostering {
                 offers.append(Offer(column: MatchColumn(kind: .kinship, provider: u, area: children[unit[0]].homeArea), room: 1, placeClass: -1))
             }
-        }
-        var matrix = CapacitatedCostMatrix()
+        }, cost: { u, column in
+            column.kind.need == needs[u] ? unitCost(units[u], u, column, splitPenalty: splitPenalty) : nil
+        }, take: { u, column in
+            guard let column, placeUnit(units[u], in: column) else { return unplaced.append(units[u]) }
+        })
+        return unplaced
+    }
+
+    /// Offers the free places of `kinds` by class (see `FreePlaces`; and any `extra`, such as a
+    /// unit's own kin) to `rows` rows at the costs `cost` gives (nil: not allowed), assigns them at
+    /// least total cost with each class taking as many rows as it has places, so the work is rows x
+    /// classes, and hands each row in turn the place it takes (nil: none). The buffers are reused.
+    private func assign(rows: Int, kinds: UInt32, extra: (inout [Offer]) -> Void = { _ in },
+                        cost: (Int, MatchColumn) -> Double?, take: (Int, MatchColumn?) -> Void) {
+        var offers: [Offer] = [], matrix = CapacitatedCostMatrix(), columnForRow: [Int] = []
+        swap(&offers, &matching.offers)
         swap(&matrix, &matching.matrix)
+        swap(&columnForRow, &matching.columnForRow)
+        defer {
+            swap(&offers, &matching.offers)
+            swap(&matrix, &matching.matrix)
+            swap(&columnForRow, &matching.columnForRow)
+        }
+        offers.removeAll(keepingCapacity: true)
+        collectOffers(of: kinds, into: &offers)
+        extra(&offers)
         matrix.removeAll()
         for offer in offers { matrix.appendColumn(capacity: offer.room) }
         var allowed = false
-        for (u, unit) in units.enumerated() {
-            for j in offers.indices where offers[j].column.kind.need == needs[u] {
-                if let cost = unitCost(unit, u, offers[j].column, splitPenalty: splitPenalty) {
-                    matrix.allow(column: j, cost: cost)
-                    allowed = true
-                }
+        for row in 0..<rows {
+            for j in offers.indices {
+                guard let c = cost(row, offers[j].column) else { continue }
+                matrix.allow(column: j, cost: c)
+                allowed = true
             }
             matrix.endRow()
         }
-        var unplaced: [[Int]] = []
-        if allowed {
-            var columnForRow: [Int] = []
-            swap(&columnForRow, &matching.columnForRow)
-            matching.solver.solve(matrix, columnForRow: &columnForRow)
-            for (u, unit) in units.enumerated() {
-                let j = columnForRow[u]
-                guard j >= 0, let column = member(of: offers[j]), placeUnit(unit, in: column) else {
-                    unplaced.append(unit)
-                    continue
-                }
-            }
-            matching.columnForRow = columnForRow
-        } else {
-            unplaced = units
+        if allowed { matching.solver.solve(matrix, columnForRow: &columnForRow) }
+        for row in 0..<rows {
+            let j = allowed ? columnForRow[row] : -1
+            take(row, j >= 0 ? member(of: offers[j]) : nil)
         }
-        matching.offers = offers
-        matching.matrix = matrix
-        return unplaced
     }
 
     /// The classes of places of `kinds` (a bit per `PlacementKind.index`) free now: in-house
@@ -255,34 +260,16 @@ extension Replication {
                 && today - child.placementStart >= model.stepDownMinimumDays
         }
         guard !candidates.isEmpty else { return }
-        var offers: [Offer] = []
-        swap(&offers, &matching.offers)
-        offers.removeAll(keepingCapacity: true)
-        collectOffers(of: 1 << UInt32(PlacementKind.inHouseFoster.index), into: &offers)
-        guard !offers.isEmpty else { return }
-        var matrix = CapacitatedCostMatrix()
-        swap(&matrix, &matching.matrix)
-        matrix.removeAll()
-        for offer in offers { matrix.appendColumn(capacity: offer.room) }
-        for c in candidates {
-            for j in offers.indices {
-                if let cost = childCost(c, offers[j].column) { matrix.allow(column: j, cost: cost) }
-            }
-            matrix.endRow()
-        }
-        var columnForRow: [Int] = []
-            swap(&columnForRow, &matching.columnForRow)
-        matching.solver.solve(matrix, columnForRow: &columnForRow)
-        for (row, c) in candidates.enumerated() {
-            guard columnForRow[row] >= 0, let column = member(of: offers[columnForRow[row]]) else { continue }
+        assign(rows: candidates.count, kinds: 1 << UInt32(PlacementKind.inHouseFoster.index), cost: { row, column in
+            childCost(candidates[row], column)
+        }, take: { row, column in
+            guard let column else { return }
+            let c = candidates[row]
             endPlacement(c)
             children[c].sought = PlacementNeed.fostering.index
             startPlacement(c, .inHouseFoster, provider: column.provider, miles: model.miles(children[c].homeArea, column.area),
                            outsideLA: !model.areaInsideLA[column.area], reason: .stepDown)
-        }
-        matching.offers = offers
-        matching.matrix = matrix
-        matching.columnForRow = columnForRow
+        })
     }
 }
 
