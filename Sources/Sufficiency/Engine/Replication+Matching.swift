@@ -13,6 +13,10 @@ struct MatchColumn: Sendable {
 /// least total cost by the solver, need first: each unit is offered only places of the kind it
 /// needs; units left over are offered, stage by stage, the kinds the scenario lists as substitutes
 /// (a substitution, counted); whoever cannot be placed waits in an emergency placement.
+///
+/// A round offers places only to the units with a child due reconsideration (see
+/// `ChildState.reconsiderFrom`): any other unit could take none of the free places, so leaving it
+/// out changes no assignment and the round's work follows what changed, not who is waiting.
 extension Replication {
     func matchingRound() {
         // Requests made while the round runs are folded into the next round.
@@ -21,16 +25,21 @@ extension Replication {
             // picks up children whose birthdays made new places suitable.
             matchingStale = false
             lastFullRound = today
-            let stages = model.matchingStages
-            var unplaced = units()
-            for stage in 0..<stages where !unplaced.isEmpty { unplaced = place(unplaced, stage: stage, splitPenalty: false) }
+            formUnits()
+            let stages = model.matchingStages, round = matching
+            for stage in 0..<stages where !round.pending.isEmpty { place(stage: stage, splitPenalty: false) }
             if model.allowSiblingSplit {
-                var singles = unplaced.filter { $0.count > 1 }.flatMap { $0.map { [$0] } }
-                let tried = singles.map { $0[0] }
-                for stage in 0..<stages where !singles.isEmpty { singles = place(singles, stage: stage, splitPenalty: true) }
+                // The children of sibling units left over, each offered places alone.
+                let left = round.pending.count, firstSingle = round.unitCount
+                for i in 0..<left where round.unit(round.pending[i]).count > 1 {
+                    for m in round.unit(round.pending[i]) { round.pending.append(round.appendUnit(child: round.members[m])) }
+                }
+                round.pending.removeFirst(left)
+                for stage in 0..<stages where !round.pending.isEmpty { place(stage: stage, splitPenalty: true) }
                 // Placed apart from the siblings they came with.
-                let left = Set(singles.map { $0[0] })
-                for c in tried where !left.contains(c) { addGap(MetricCatalog.separatedGap, child: c, year: year, 1) }
+                for u in firstSingle..<round.unitCount where !children[round.members[round.unit(u).lowerBound]].isWaiting {
+                    addGap(MetricCatalog.separatedGap, child: round.members[round.unit(u).lowerBound], year: year, 1)
+                }
             }
             for c in waiting where children[c].kind == nil {
                 startPlacement(c, .emergency, provider: -1, miles: 0, outsideLA: false)
@@ -44,80 +53,115 @@ extension Replication {
         }
     }
 
-    /// The waiting children as units: siblings who are all waiting and need the same kind of
-    /// placement form one unit.
-    private func units() -> [[Int]] {
-        var units: [[Int]] = []
-        var unitOfGroup: [Int: Int] = [:]
+    /// Groups the waiting children into units (siblings who are all waiting and need the same kind
+    /// of placement form one, in the order they started waiting) and lists as pending the units
+    /// with a child due reconsideration; those children are next due when their age crosses a
+    /// suitability limit, unless a place frees up first.
+    private func formUnits() {
+        let round = matching, needCount = PlacementNeed.allCases.count
+        round.removeAllUnits()
+        if round.unitOfKey.count < groups.count * needCount {
+            round.unitOfKey = [Int](repeating: -1, count: groups.count * needCount)
+        }
+        // Each waiting child's unit, in waiting order; units are numbered as first seen.
+        round.scratch.removeAll(keepingCapacity: true)
+        var units = 0
         for c in waiting {
-            let group = children[c].group, key = group * PlacementNeed.allCases.count + children[c].sought
-            if group >= 0, let u = unitOfGroup[key] {
-                units[u].append(c)
+            let group = children[c].group, key = group * needCount + children[c].sought
+            if group >= 0 && round.unitOfKey[key] >= 0 {
+                round.scratch.append(round.unitOfKey[key])
             } else {
-                if group >= 0 { unitOfGroup[key] = units.count }
-                units.append([c])
+                if group >= 0 { round.unitOfKey[key] = units }
+                round.scratch.append(units)
+                units += 1
             }
         }
-        return units
+        round.layOut(units: units, waiting: waiting)
+        for c in waiting where children[c].group >= 0 { round.unitOfKey[children[c].group * needCount + children[c].sought] = -1 }
+        for u in 0..<units where offerEveryRound || round.unit(u).contains(where: { children[round.members[$0]].reconsiderFrom <= today }) {
+            round.pending.append(u)
+        }
+        for c in waiting where children[c].reconsiderFrom <= today { children[c].reconsiderFrom = nextSuitabilityChange(of: c) }
     }
 
-    /// The need a unit may be placed for at a stage: its own at stage 0, then its substitutes in
+    /// The first day the child's age reaches a suitability limit it has not yet reached.
+    private func nextSuitabilityChange(of c: Int) -> Int {
+        let birth = children[c].birthDay, age = today - birth
+        for limit in model.suitabilityAgesDays where limit > age { return birth + limit }
+        return Int.max
+    }
+
+    /// The need unit `u` may be placed for at a stage: its own at stage 0, then its substitutes in
     /// order; nil when it has no more.
-    private func need(of unit: [Int], stage: Int) -> PlacementNeed? {
-        let sought = children[unit[0]].sought
+    private func need(of u: Int, stage: Int) -> PlacementNeed? {
+        let sought = children[matching.members[matching.unit(u).lowerBound]].sought
         if stage == 0 { return PlacementNeed.allCases[sought] }
         let substitutes = model.substituteNeeds[sought]
         return stage - 1 < substitutes.count ? PlacementNeed.allCases[substitutes[stage - 1]] : nil
     }
 
-    /// Matches units to free places of the need each may take at this stage and places them.
-    /// Needs without a limited place (parents, adopters, other) are met at once. Returns the
-    /// units left unplaced.
-    private func place(_ units: [[Int]], stage: Int, splitPenalty: Bool) -> [[Int]] {
-        var unplaced: [[Int]] = []
-        var matched: [[Int]] = [], needs: [PlacementNeed] = []
-        for unit in units {
-            guard let need = need(of: unit, stage: stage) else {
-                unplaced.append(unit)
+    /// Matches the pending units to free places of the need each may take at this stage and places
+    /// them. Needs without a limited place (parents, adopters, other) are met at once. Leaves the
+    /// units still unplaced pending, those this stage could not try first.
+    private func place(stage: Int, splitPenalty: Bool) {
+        let round = matching
+        round.solving.removeAll(keepingCapacity: true)
+        round.needs.removeAll(keepingCapacity: true)
+        var kept = 0
+        for i in round.pending.indices {
+            let u = round.pending[i]
+            guard let need = need(of: u, stage: stage) else {
+                round.pending[kept] = u
+                kept += 1
                 continue
             }
             if need.isUnlimited {
                 let kind = need.kinds[0]
-                guard unit.allSatisfy({ couldUse($0, kind, provider: -1) }) else {
-                    unplaced.append(unit)
+                guard round.unit(u).allSatisfy({ couldUse(round.members[$0], kind, provider: -1) }) else {
+                    round.pending[kept] = u
+                    kept += 1
                     continue
                 }
-                for c in unit {
+                for m in round.unit(u) {
+                    let c = round.members[m]
                     if children[c].kind != nil { endPlacement(c) }  // leaving an emergency placement
                     stopWaiting(c)
                     startPlacement(c, kind, provider: -1, miles: 0, outsideLA: !model.areaInsideLA[children[c].homeArea])
                 }
             } else {
-                matched.append(unit)
-                needs.append(need)
+                round.solving.append(u)
+                round.needs.append(need)
             }
         }
-        return unplaced + solve(matched, needs: needs, splitPenalty: splitPenalty)
+        round.pending.removeLast(round.pending.count - kept)
+        solve(splitPenalty: splitPenalty)
     }
 
-    /// Assigns units to free places of their needs at least total cost and places them. Returns
-    /// the units left unplaced.
-    private func solve(_ units: [[Int]], needs: [PlacementNeed], splitPenalty: Bool) -> [[Int]] {
-        guard !units.isEmpty else { return [] }
+    /// Assigns the units being solved to free places of their needs at least total cost and places
+    /// them; those left unplaced go back to pending. A unit assigned a place that filled before it
+    /// got there (a market's last places taken by an earlier sibling unit) is due again next round.
+    private func solve(splitPenalty: Bool) {
+        let round = matching
+        guard !round.solving.isEmpty else { return }
         var wanted: UInt32 = 0  // bit per PlacementKind.index: a Set here cost more than it saved
-        for need in needs { for kind in need.kinds { wanted |= 1 << UInt32(kind.index) } }
-        var unplaced: [[Int]] = []
-        assign(rows: units.count, kinds: wanted, extra: { offers in
+        for need in round.needs { for kind in need.kinds { wanted |= 1 << UInt32(kind.index) } }
+        assign(rows: round.solving.count, kinds: wanted, extra: { offers in
             guard !model.kinshipFirst else { return }  // kin compete on cost; each unit's own kin are a place only for it
-            for (u, unit) in units.enumerated() where children[unit[0]].kinshipAvailable && needs[u] == .fostering {
-                offers.append(Offer(column: MatchColumn(kind: .kinship, provider: u, area: children[unit[0]].homeArea), room: 1, placeClass: -1))
+            for row in round.solving.indices where round.needs[row] == .fostering {
+                let first = round.members[round.unit(round.solving[row]).lowerBound]
+                guard children[first].kinshipAvailable else { continue }
+                offers.append(Offer(column: MatchColumn(kind: .kinship, provider: row, area: children[first].homeArea), room: 1, placeClass: -1))
             }
-        }, cost: { u, column in
-            column.kind.need == needs[u] ? unitCost(units[u], u, column, splitPenalty: splitPenalty) : nil
-        }, take: { u, column in
-            guard let column, placeUnit(units[u], in: column) else { return unplaced.append(units[u]) }
+        }, cost: { row, column in
+            column.kind.need == round.needs[row] ? unitCost(round.solving[row], row, column, splitPenalty: splitPenalty) : nil
+        }, take: { row, column in
+            let u = round.solving[row]
+            guard let column else { return round.pending.append(u) }
+            guard placeUnit(u, in: column) else {
+                for m in round.unit(u) { children[round.members[m]].reconsiderFrom = today }
+                return round.pending.append(u)
+            }
         })
-        return unplaced
     }
 
     /// Offers the free places of `kinds` by class (see `FreePlaces`; and any `extra`, such as a
@@ -126,33 +170,26 @@ extension Replication {
     /// classes, and hands each row in turn the place it takes (nil: none). The buffers are reused.
     private func assign(rows: Int, kinds: UInt32, extra: (inout [Offer]) -> Void = { _ in },
                         cost: (Int, MatchColumn) -> Double?, take: (Int, MatchColumn?) -> Void) {
-        var offers: [Offer] = [], matrix = CapacitatedCostMatrix(), columnForRow: [Int] = []
-        swap(&offers, &matching.offers)
-        swap(&matrix, &matching.matrix)
-        swap(&columnForRow, &matching.columnForRow)
-        defer {
-            swap(&offers, &matching.offers)
-            swap(&matrix, &matching.matrix)
-            swap(&columnForRow, &matching.columnForRow)
-        }
-        offers.removeAll(keepingCapacity: true)
-        collectOffers(of: kinds, into: &offers)
-        extra(&offers)
-        matrix.removeAll()
-        for offer in offers { matrix.appendColumn(capacity: offer.room) }
+        let w = matching
+        w.rowsOffered += rows
+        w.offers.removeAll(keepingCapacity: true)
+        collectOffers(of: kinds, into: &w.offers)
+        extra(&w.offers)
+        w.matrix.removeAll()
+        for offer in w.offers { w.matrix.appendColumn(capacity: offer.room) }
         var allowed = false
         for row in 0..<rows {
-            for j in offers.indices {
-                guard let c = cost(row, offers[j].column) else { continue }
-                matrix.allow(column: j, cost: c)
+            for j in w.offers.indices {
+                guard let c = cost(row, w.offers[j].column) else { continue }
+                w.matrix.allow(column: j, cost: c)
                 allowed = true
             }
-            matrix.endRow()
+            w.matrix.endRow()
         }
-        if allowed { matching.solver.solve(matrix, columnForRow: &columnForRow) }
+        if allowed { w.solver.solve(w.matrix, columnForRow: &w.columnForRow) }
         for row in 0..<rows {
-            let j = allowed ? columnForRow[row] : -1
-            take(row, j >= 0 ? member(of: offers[j]) : nil)
+            let j = allowed ? w.columnForRow[row] : -1
+            take(row, j >= 0 ? member(of: w.offers[j]) : nil)
         }
     }
 
@@ -178,24 +215,25 @@ extension Replication {
     }
 
     /// The cost of placing a unit in a column, or nil when the place cannot take it.
-    func unitCost(_ unit: [Int], _ u: Int, _ column: MatchColumn, splitPenalty: Bool) -> Double? {
+    func unitCost(_ unit: Int, _ row: Int, _ column: MatchColumn, splitPenalty: Bool) -> Double? {
+        let members = matching.unit(unit)
         switch column.kind {
         case .inHouseFoster:
             let household = households[column.provider]
-            guard unit.count <= household.freePlaces, unit.count <= household.approval.siblingCapacity else { return nil }
+            guard members.count <= household.freePlaces, members.count <= household.approval.siblingCapacity else { return nil }
         case .inHouseResidential:
-            guard unit.count <= homes[column.provider].beds - homes[column.provider].occupants else { return nil }
+            guard members.count <= homes[column.provider].beds - homes[column.provider].occupants else { return nil }
         case .kinship:
-            guard column.provider == u else { return nil }
+            guard column.provider == row else { return nil }
         default:
-            guard unit.count <= markets[marketIndex(column.kind)].available else { return nil }
+            guard members.count <= markets[marketIndex(column.kind)].available else { return nil }
         }
         var total = 0.0
-        for c in unit {
-            guard let cost = childCost(c, column) else { return nil }
+        for m in members {
+            guard let cost = childCost(matching.members[m], column) else { return nil }
             total += cost
         }
-        if splitPenalty { total += model.weights.siblingSplit * Double(unit.count) }
+        if splitPenalty { total += model.weights.siblingSplit * Double(members.count) }
         return total
     }
 
@@ -220,13 +258,15 @@ extension Replication {
 
     /// Places every child of a unit in the column's provider (in a market, one place each: the
     /// offered one, then others of its area). Returns false, placing nobody, if there is no room.
-    private func placeUnit(_ unit: [Int], in column: MatchColumn) -> Bool {
+    private func placeUnit(_ unit: Int, in column: MatchColumn) -> Bool {
+        let members = matching.unit(unit)
         if column.kind.isMarket {
-            guard markets[marketIndex(column.kind)].available >= unit.count else { return false }
+            guard markets[marketIndex(column.kind)].available >= members.count else { return false }
         } else if column.kind == .inHouseFoster {
-            guard households[column.provider].freePlaces >= unit.count else { return false }
+            guard households[column.provider].freePlaces >= members.count else { return false }
         }
-        for c in unit {
+        for m in members {
+            let c = matching.members[m]
             if children[c].kind != nil { endPlacement(c) }  // leaving an emergency placement
             stopWaiting(c)
             // In a market each child takes the offered place if still free (a sibling of an earlier
@@ -248,6 +288,11 @@ extension Replication {
             }
             startPlacement(c, column.kind, provider: provider, miles: miles, outsideLA: !inside)
         }
+        // A class offers each household or home once a solve: one with room left may suit a unit
+        // this solve left over.
+        let roomLeft = column.kind == .inHouseFoster ? households[column.provider].freePlaces
+            : column.kind == .inHouseResidential ? homes[column.provider].beds - homes[column.provider].occupants : 0
+        if roomLeft > 0 { _ = reconsiderWhoCouldUse(column.kind, provider: column.provider) }
         return true
     }
 
@@ -282,12 +327,61 @@ struct Offer {
 }
 
 /// What matching rounds reuse from one round (and replication) to the next, so a round in steady
-/// state allocates nothing.
-struct MatchingWorkspace: Sendable {
+/// state allocates nothing. A class: the steps of a round fill and read it in turn.
+final class MatchingWorkspace {
     var solver = CapacitatedAssignmentSolver()
     var matrix = CapacitatedCostMatrix()
     var offers: [Offer] = []
     var columnForRow: [Int] = []
+    /// Rows offered places so far: the matching work done, which tests compare.
+    var rowsOffered = 0
+    /// The round's units, flat: unit u's children are `members[unit(u)]`.
+    private(set) var members: [Int] = []
+    private var unitStart: [Int] = [0]
+    /// Units still to place, in order; the units a stage's solve takes, and their needs.
+    var pending: [Int] = [], solving: [Int] = [], needs: [PlacementNeed] = []
+    /// Per (sibling group, need) while units are formed: its unit, or -1.
+    var unitOfKey: [Int] = []
+    /// Each waiting child's unit while units are formed, and each unit's next free position.
+    var scratch: [Int] = []
+    private var fill: [Int] = []
 
     init() {}
+
+    var unitCount: Int { unitStart.count - 1 }
+
+    /// Positions in `members` of unit `u`'s children.
+    func unit(_ u: Int) -> Range<Int> { unitStart[u] ..< unitStart[u + 1] }
+
+    func removeAllUnits() {
+        members.removeAll(keepingCapacity: true)
+        unitStart.removeAll(keepingCapacity: true)
+        unitStart.append(0)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Lays out `units` units from `scratch`, the unit of each child of `waiting` in turn, keeping
+    /// the children of each unit in waiting order.
+    func layOut(units: Int, waiting: WaitingList) {
+        unitStart.removeAll(keepingCapacity: true)
+        unitStart.append(contentsOf: repeatElement(0, count: units + 1))
+        for u in scratch { unitStart[u + 1] += 1 }
+        for u in 0..<units { unitStart[u + 1] += unitStart[u] }
+        fill.removeAll(keepingCapacity: true)
+        fill.append(contentsOf: unitStart[0 ..< units])
+        members.removeAll(keepingCapacity: true)
+        members.append(contentsOf: repeatElement(0, count: scratch.count))
+        for (i, c) in waiting.enumerated() {
+            members[fill[scratch[i]]] = c
+            fill[scratch[i]] += 1
+        }
+    }
+
+    /// Adds a unit of one child; returns its index.
+    func appendUnit(child c: Int) -> Int {
+        members.append(c)
+        unitStart.append(members.count)
+        return unitStart.count - 2
+    }
 }
+

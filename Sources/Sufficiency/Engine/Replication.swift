@@ -31,6 +31,9 @@ final class Replication {
     /// children); a round with nothing changed would give the same answer and is skipped.
     var matchingStale = true
     var lastFullRound = Int.min / 2
+    /// Offer places to every waiting unit in every round, not only to those due reconsideration:
+    /// the same answers more slowly, for tests that check the skipping changes nothing.
+    var offerEveryRound = false
     var today = 0
     var year = 0
     var result: ReplicationResult
@@ -238,14 +241,21 @@ final class Replication {
 
     func startWaiting(_ c: Int) {
         children[c].isWaiting = true
+        children[c].reconsiderFrom = today
         waiting.append(c)
         matchingStale = true
         requestRound()
     }
 
+    /// Takes the child off the waiting list; siblings still waiting form a smaller unit, which
+    /// may fit places the whole could not.
     func stopWaiting(_ c: Int) {
         children[c].isWaiting = false
         waiting.remove(c)
+        guard children[c].group >= 0 else { return }
+        for s in groups[children[c].group].children where children[s].isWaiting {
+            children[s].reconsiderFrom = min(children[s].reconsiderFrom, today)
+        }
     }
 
     // MARK: - Carers
@@ -301,19 +311,26 @@ final class Replication {
     }
 
     /// A place of `kind` (at `provider`) freed up or became usable. Only a waiting child it could
-    /// suit makes the next round worth running; step-downs look at every freed foster place.
+    /// suit makes the next round worth running, and that round offers places again to those
+    /// children; step-downs look at every freed foster place.
     func placesChanged(_ kind: PlacementKind, provider: Int) {
-        var suitsSomeone = false
-        for c in waiting where couldUse(c, kind, provider: provider) {
-            suitsSomeone = true
-            break
-        }
-        if suitsSomeone {
+        if reconsiderWhoCouldUse(kind, provider: provider) {
             matchingStale = true
             requestRound()
         } else if model.stepDownEnabled && kind == .inHouseFoster {
             requestRound()
         }
+    }
+
+    /// Makes the waiting children who could use a place of `kind` at `provider` due reconsideration;
+    /// returns whether there were any.
+    func reconsiderWhoCouldUse(_ kind: PlacementKind, provider: Int) -> Bool {
+        var any = false
+        for c in waiting where couldUse(c, kind, provider: provider) {
+            any = true
+            children[c].reconsiderFrom = min(children[c].reconsiderFrom, today)
+        }
+        return any
     }
 
     /// Whether child `c` could take a place of `kind` at `provider`, by age and need (capacity and

@@ -36,6 +36,11 @@ struct ChildState {
     var placementsInYear = 0
     var hadPlacement = false
     var isWaiting = false
+    /// While waiting: the day from which a round must offer the child places again. A round that
+    /// leaves a child unplaced leaves no free place the child could take, so until a suitable place
+    /// frees up or the child's age crosses a suitability limit (`suitabilityAgesDays`), offering
+    /// the same places again would change nothing.
+    var reconsiderFrom = 0
     /// Whether the placement being sought follows a planned move (for the care log).
     var plannedMove = false
 }

@@ -553,6 +553,7 @@ extension ScenarioModel {
         kindMinAgeDays = kindMin
         kindMaxAgeDays = kindMax
         kindNeedsMet = kindNeeds
+        suitabilityAgesDays = Array(Set(kindMin + kindMax + (households + [newHousehold]).flatMap { [$0.minAgeDays, $0.maxAgeDays] })).sorted()
         initialHouseholds = households
         approvalsPerYear = f.approvalsPerYear
         unavailableShare = f.unavailableShare

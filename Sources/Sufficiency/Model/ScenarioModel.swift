@@ -78,6 +78,9 @@ public struct ScenarioModel: Sendable {
     let kindMaxAgeDays: [Int]
     /// Bit n set when the kind meets need n.
     let kindNeedsMet: [UInt64]
+    /// The ages in days, ascending, at which a child may start or stop suiting a kind of placement
+    /// or a household's approval: between two of them the places a child could take stay the same.
+    let suitabilityAgesDays: [Int]
 
     // Supply
     let initialHouseholds: [HouseholdModel]
