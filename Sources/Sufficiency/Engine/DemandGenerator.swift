@@ -8,6 +8,15 @@ struct DemandGenerator {
     let model: ScenarioModel
     let seed: UInt64
     let replication: Int
+    /// Each age band's exit-route probabilities, for the route draws (a child may draw dozens).
+    private let routeProbabilities: [[Double]]
+
+    init(model: ScenarioModel, seed: UInt64, replication: Int) {
+        self.model = model
+        self.seed = seed
+        self.replication = replication
+        routeProbabilities = model.exitRoutes.map { $0.map(\.probability) }
+    }
 
     /// The children (initial ones first, then entrants in arrival order) and the entry groups.
     func generate() -> (children: [ChildState], groups: [EntryGroup]) {
@@ -179,10 +188,10 @@ struct DemandGenerator {
         let birthDay = initialKind != nil ? min(birth, entryDay - 1) : birth
         // A child in care at the start with known years in care draws from the band they entered in.
         let band = model.band(ageDays: entryDay - birthDay - (elapsedDays ?? 0))
-        let routes = model.exitRoutes[band]
+        let routes = model.exitRoutes[band], probabilities = routeProbabilities[band]
         func draw() -> (route: Int, days: Int) {
             guard !routes.isEmpty else { return (ScenarioModel.age18Route, Int.max / 4) }
-            let choice = routes[Sampling.categorical(routes.map(\.probability), using: &rng)]
+            let choice = routes[Sampling.categorical(probabilities, using: &rng)]
             return (choice.route, max(1, Int((choice.durationYears.sample(using: &rng) * ScenarioModel.daysPerYear).rounded())))
         }
         var (route, stay) = draw()

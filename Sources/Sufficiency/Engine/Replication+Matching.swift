@@ -63,25 +63,28 @@ extension Replication {
         if round.unitOfKey.count < groups.count * needCount {
             round.unitOfKey = [Int](repeating: -1, count: groups.count * needCount)
         }
-        // Each waiting child's unit, in waiting order; units are numbered as first seen.
-        round.scratch.removeAll(keepingCapacity: true)
+        // One pass: each waiting child and its unit, units numbered as first seen, and whether
+        // each unit has a child due.
         var units = 0
         for c in waiting {
             let group = children[c].group, key = group * needCount + children[c].sought
+            var u = units
             if group >= 0 && round.unitOfKey[key] >= 0 {
-                round.scratch.append(round.unitOfKey[key])
+                u = round.unitOfKey[key]
             } else {
                 if group >= 0 { round.unitOfKey[key] = units }
-                round.scratch.append(units)
+                round.unitDue.append(false)
                 units += 1
             }
+            round.waitingChild.append(c)
+            round.unitOfWaiting.append(u)
+            let due = children[c].reconsiderFrom <= today
+            if due { children[c].reconsiderFrom = nextSuitabilityChange(of: c) }
+            if due || offerEveryRound { round.unitDue[u] = true }
         }
-        round.layOut(units: units, waiting: waiting)
-        for c in waiting where children[c].group >= 0 { round.unitOfKey[children[c].group * needCount + children[c].sought] = -1 }
-        for u in 0..<units where offerEveryRound || round.unit(u).contains(where: { children[round.members[$0]].reconsiderFrom <= today }) {
-            round.pending.append(u)
-        }
-        for c in waiting where children[c].reconsiderFrom <= today { children[c].reconsiderFrom = nextSuitabilityChange(of: c) }
+        round.layOut(units: units)
+        for c in round.waitingChild where children[c].group >= 0 { round.unitOfKey[children[c].group * needCount + children[c].sought] = -1 }
+        for u in 0..<units where round.unitDue[u] { round.pending.append(u) }
     }
 
     /// The first day the child's age reaches a suitability limit it has not yet reached.
@@ -133,7 +136,7 @@ extension Replication {
                 round.needs.append(need)
             }
         }
-        round.pending.removeLast(round.pending.count - kept)
+        while round.pending.count > kept { round.pending.removeLast() }  // one at a time: cheaper for the few here
         solve(splitPenalty: splitPenalty)
     }
 
@@ -342,8 +345,9 @@ final class MatchingWorkspace {
     var pending: [Int] = [], solving: [Int] = [], needs: [PlacementNeed] = []
     /// Per (sibling group, need) while units are formed: its unit, or -1.
     var unitOfKey: [Int] = []
-    /// Each waiting child's unit while units are formed, and each unit's next free position.
-    var scratch: [Int] = []
+    /// While units are formed: the waiting children in order, each one's unit, whether each unit
+    /// has a child due, and each unit's next free position.
+    var waitingChild: [Int] = [], unitOfWaiting: [Int] = [], unitDue: [Bool] = []
     private var fill: [Int] = []
 
     init() {}
@@ -354,26 +358,29 @@ final class MatchingWorkspace {
     func unit(_ u: Int) -> Range<Int> { unitStart[u] ..< unitStart[u + 1] }
 
     func removeAllUnits() {
+        waitingChild.removeAll(keepingCapacity: true)
+        unitOfWaiting.removeAll(keepingCapacity: true)
+        unitDue.removeAll(keepingCapacity: true)
         members.removeAll(keepingCapacity: true)
         unitStart.removeAll(keepingCapacity: true)
         unitStart.append(0)
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// Lays out `units` units from `scratch`, the unit of each child of `waiting` in turn, keeping
-    /// the children of each unit in waiting order.
-    func layOut(units: Int, waiting: WaitingList) {
+    /// Lays out `units` units from `waitingChild` and `unitOfWaiting`, keeping the children of
+    /// each unit in waiting order.
+    func layOut(units: Int) {
         unitStart.removeAll(keepingCapacity: true)
         unitStart.append(contentsOf: repeatElement(0, count: units + 1))
-        for u in scratch { unitStart[u + 1] += 1 }
+        for u in unitOfWaiting { unitStart[u + 1] += 1 }
         for u in 0..<units { unitStart[u + 1] += unitStart[u] }
         fill.removeAll(keepingCapacity: true)
         fill.append(contentsOf: unitStart[0 ..< units])
         members.removeAll(keepingCapacity: true)
-        members.append(contentsOf: repeatElement(0, count: scratch.count))
-        for (i, c) in waiting.enumerated() {
-            members[fill[scratch[i]]] = c
-            fill[scratch[i]] += 1
+        members.append(contentsOf: repeatElement(0, count: waitingChild.count))
+        for (i, u) in unitOfWaiting.enumerated() {
+            members[fill[u]] = waitingChild[i]
+            fill[u] += 1
         }
     }
 
