@@ -227,6 +227,7 @@ extension Replication {
                 miles = (distance.sample(using: &rng) * 10).rounded() / 10
             }
             children[c].status = .inCare
+            present.append(c)
             children[c].provider = provider
             children[c].placementStart = 0
             children[c].miles = miles

@@ -8,16 +8,13 @@ extension Replication {
         var byBand = [Int](repeating: 0, count: model.ageBandNames.count)
         var byNeed = [Int](repeating: 0, count: model.needNames.count)
         let inflation = model.inflationFactor(financialYear: year)
-        for c in 0..<entered {
-            // Most children entered so far have left: read their status before the whole record.
-            let status = children[c].status
-            if status == .stayingPut {
+        for c in present {
+            let child = children[c]
+            if child.status == .stayingPut {
                 stayingPut += 1
                 weekly += model.stayingPutWeeklyCost * inflation
                 continue
             }
-            guard status == .inCare else { continue }
-            let child = children[c]
             inCare += 1
             let kind = child.kind ?? .emergency
             byKind[kind.index] += 1

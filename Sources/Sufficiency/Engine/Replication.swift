@@ -22,10 +22,10 @@ final class Replication {
     var markets: [MarketState]
     var queue: EventQueue
     /// Children waiting for a suitable place, in the order they started waiting.
-    var waiting: WaitingList
-    /// Children are generated in order of entry: those at index `entered` and beyond have not
-    /// entered yet (the monthly snapshot need not look at them).
-    var entered = 0
+    var waiting: ChildList
+    /// Children in care or staying put, in index order (the order they entered): the monthly
+    /// snapshot looks at them, not at everyone who has left.
+    var present: ChildList
     var roundScheduled = false
     /// Whether anything a round depends on changed since the last round (free places, waiting
     /// children); a round with nothing changed would give the same answer and is skipped.
@@ -57,8 +57,8 @@ final class Replication {
         let demand = DemandGenerator(model: model, seed: seed, replication: index).generate()
         children = demand.children
         groups = demand.groups
-        waiting = WaitingList(children: children.count)
-        entered = groups.first.map { $0.children.lowerBound } ?? children.count
+        waiting = ChildList(children: children.count)
+        present = ChildList(children: children.count)
         homes = model.residentialHomes.map { HomeState(area: $0.area, beds: $0.beds) }
         markets = model.markets.map { MarketState(model: $0) }
         queue = EventQueue(days: model.horizonDays + 2)
@@ -145,9 +145,9 @@ final class Replication {
     // MARK: - Children
 
     private func enter(_ group: EntryGroup) {
-        entered = max(entered, group.children.upperBound)
         for c in group.children {
             children[c].status = .inCare
+            present.append(c)
             result.add(financial: MetricCatalog.entries, year: year, 1)
             scheduleExit(of: c)
         }
@@ -198,12 +198,14 @@ final class Replication {
         }
         endPlacement(c)
         children[c].status = .left
+        present.remove(c)
     }
 
     private func endStayingPut(_ c: Int) {
         guard children[c].status == .stayingPut else { return }
         endPlacement(c)
         children[c].status = .left
+        present.remove(c)
     }
 
     private func moveToFinalPlacement(_ c: Int) {

@@ -149,10 +149,10 @@ struct EntryGroup {
     var children: Range<Int>
 }
 
-/// The children waiting for a place, in the order they started waiting. Removing a child leaves
-/// a hole, closed up once holes outnumber the children, so it costs O(1) rather than a search
-/// of the list (at national scale hundreds wait at once).
-struct WaitingList: Sequence {
+/// Children in the order they were added (those waiting for a place, those present). Removing a
+/// child leaves a hole, closed up once holes outnumber the children, so it costs O(1) rather than
+/// a search of the list (at national scale hundreds wait at once) and keeps the order.
+struct ChildList: Sequence {
     private var slots: [Int] = []
     private var slotOfChild: [Int]
     private(set) var count = 0
