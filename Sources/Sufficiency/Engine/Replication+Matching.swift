@@ -37,8 +37,8 @@ extension Replication {
                 round.pending.removeFirst(left)
                 for stage in 0..<stages where !round.pending.isEmpty { place(stage: stage, splitPenalty: true) }
                 // Placed apart from the siblings they came with.
-                for u in firstSingle..<round.unitCount where !children[round.members[round.unit(u).lowerBound]].isWaiting {
-                    addGap(MetricCatalog.separatedGap, child: round.members[round.unit(u).lowerBound], year: year, 1)
+                for u in firstSingle..<round.unitCount where !children[round.firstChild(of: u)].isWaiting {
+                    addGap(MetricCatalog.separatedGap, child: round.firstChild(of: u), year: year, 1)
                 }
             }
             for c in waiting where children[c].kind == nil {
@@ -97,7 +97,7 @@ extension Replication {
     /// The need unit `u` may be placed for at a stage: its own at stage 0, then its substitutes in
     /// order; nil when it has no more.
     private func need(of u: Int, stage: Int) -> PlacementNeed? {
-        let sought = children[matching.members[matching.unit(u).lowerBound]].sought
+        let sought = children[matching.firstChild(of: u)].sought
         if stage == 0 { return PlacementNeed.allCases[sought] }
         let substitutes = model.substituteNeeds[sought]
         return stage - 1 < substitutes.count ? PlacementNeed.allCases[substitutes[stage - 1]] : nil
@@ -151,7 +151,7 @@ extension Replication {
         assign(rows: round.solving.count, kinds: wanted, extra: { offers in
             guard !model.kinshipFirst else { return }  // kin compete on cost; each unit's own kin are a place only for it
             for row in round.solving.indices where round.needs[row] == .fostering {
-                let first = round.members[round.unit(round.solving[row]).lowerBound]
+                let first = round.firstChild(of: round.solving[row])
                 guard children[first].kinshipAvailable else { continue }
                 offers.append(Offer(column: MatchColumn(kind: .kinship, provider: row, area: children[first].homeArea), room: 1, placeClass: -1))
             }
@@ -356,6 +356,9 @@ final class MatchingWorkspace {
 
     /// Positions in `members` of unit `u`'s children.
     func unit(_ u: Int) -> Range<Int> { unitStart[u] ..< unitStart[u + 1] }
+
+    /// Unit `u`'s first child, who stands for the unit's need and kin.
+    func firstChild(of u: Int) -> Int { members[unitStart[u]] }
 
     func removeAllUnits() {
         waitingChild.removeAll(keepingCapacity: true)
