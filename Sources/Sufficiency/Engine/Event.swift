@@ -4,7 +4,7 @@ struct Event {
     enum Kind: UInt8 {
         /// A financial year begins: close the last year's per-child counts.
         case financialYear = 0
-        /// Record the monthly metrics (the state at the start of the day).
+        /// Record the monthly metrics (the state at the start of the day; subject: the snapshot).
         case snapshot
         /// A child leaves care (subject: child).
         case exit
@@ -43,20 +43,28 @@ struct Event {
     }
 }
 
-/// The pending events, run in (day, kind, sequence) order: a bucket per day up to `days` (events
+/// The pending events, run in (day, kind, sequence) order: a chain per day up to `days` (events
 /// arrive for whole days, so finding the next costs nothing like a heap over every pending event
 /// of a national run), and a small heap for the day being run, which events scheduled for that
-/// same day join. Days beyond the buckets wait in a heap of their own.
+/// same day join. Days beyond the chains wait in a heap of their own.
+///
+/// Chained events live in one pool whose slots are reused as days are run, so scheduling and
+/// running allocate nothing once the pool has grown to the most events ever pending.
 struct EventQueue {
-    private var buckets: [[Event]]
-    /// The day whose events are in `today`; earlier buckets are spent.
+    private var pool: [Event] = []
+    /// Per pool slot: the next slot of its day's chain (or of the free slots), or -1.
+    private var link: [Int32] = []
+    /// Per day: the first slot of its chain, or -1.
+    private var head: [Int32]
+    private var freeSlot: Int32 = -1
+    /// The day whose events are in `today`; earlier days are spent.
     private var current = -1
     private var today: [Event] = []
     private var later: [Event] = []
     private var nextSequence: UInt32 = 0
 
-    /// A queue with a bucket for each of days 0 ..< `days`.
-    init(days: Int) { buckets = [[Event]](repeating: [], count: max(0, days)) }
+    /// A queue with a chain for each of days 0 ..< `days`.
+    init(days: Int) { head = [Int32](repeating: -1, count: max(0, days)) }
 
     mutating func schedule(day: Int, _ kind: Event.Kind, subject: Int = 0, serial: Int32 = 0) {
         let event = Event(day: Int32(day), kind: kind, sequence: nextSequence, subject: Int32(subject), serial: serial)
@@ -64,8 +72,19 @@ struct EventQueue {
         if day <= current {
             precondition(day == current, "an event cannot be scheduled for a day already run")
             Self.push(event, into: &today)
-        } else if day < buckets.count {
-            buckets[day].append(event)
+        } else if day < head.count {
+            let slot: Int32
+            if freeSlot >= 0 {
+                slot = freeSlot
+                freeSlot = link[Int(slot)]
+                pool[Int(slot)] = event
+                link[Int(slot)] = head[day]
+            } else {
+                slot = Int32(pool.count)
+                pool.append(event)
+                link.append(head[day])
+            }
+            head[day] = slot
         } else {
             Self.push(event, into: &later)
         }
@@ -73,11 +92,19 @@ struct EventQueue {
 
     mutating func next() -> Event? {
         while today.isEmpty {
-            if current + 1 < buckets.count {
+            if current + 1 < head.count {
                 current += 1
+                var slot = head[current]
+                head[current] = -1
+                while slot >= 0 {
+                    today.append(pool[Int(slot)])
+                    let following = link[Int(slot)]
+                    link[Int(slot)] = freeSlot
+                    freeSlot = slot
+                    slot = following
+                }
                 // Sorted, the day's events are a valid heap: they run by kind, then scheduling order.
-                today = buckets[current].sorted(by: Event.runsBefore)
-                buckets[current] = []
+                today.sort(by: Event.runsBefore)
             } else {
                 return later.isEmpty ? nil : Self.pop(&later)
             }

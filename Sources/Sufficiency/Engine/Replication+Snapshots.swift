@@ -1,7 +1,7 @@
 /// The monthly snapshot: levels of every monthly metric at the start of the day.
 extension Replication {
-    func recordSnapshot() {
-        guard let snapshot = model.snapshotDays.firstIndex(of: today) else { return }
+    /// Records snapshot `snapshot` (an index into the model's snapshot days).
+    func recordSnapshot(_ snapshot: Int) {
         var inCare = 0, waitingCount = 0, stayingPut = 0, withDistance = 0, over20 = 0, outside = 0, substitutes = 0
         var weekly = 0.0
         var byKind = [Int](repeating: 0, count: PlacementKind.allCases.count)

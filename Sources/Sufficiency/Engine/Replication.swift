@@ -115,7 +115,7 @@ final class Replication {
             queue.schedule(day: group.day, .entry, subject: i)
         }
         scheduleApprovals()
-        for day in model.snapshotDays { queue.schedule(day: day, .snapshot) }
+        for (i, day) in model.snapshotDays.enumerated() { queue.schedule(day: day, .snapshot, subject: i) }
         for (k, day) in model.financialYearStartDays.enumerated() where k > 0 && day <= model.horizonDays {
             queue.schedule(day: day, .financialYear, subject: k)
         }
@@ -126,7 +126,7 @@ final class Replication {
         let subject = Int(event.subject)
         switch event.kind {
         case .financialYear: closeFinancialYear(opening: subject)
-        case .snapshot: recordSnapshot()
+        case .snapshot: recordSnapshot(subject)
         case .exit: leaveCare(subject)
         case .stayingPutEnd: endStayingPut(subject)
         case .deregistration: deregister(subject)
