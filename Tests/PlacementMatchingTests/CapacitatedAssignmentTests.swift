@@ -63,6 +63,34 @@ struct CapacitatedAssignmentTests {
         #expect(shared > 300)
     }
 
+    /// The shortcut for rows that each fit their cheapest class must give exactly the searches'
+    /// assignment, ties included: the engine's results depend on which of equal places is taken.
+    @Test func theCheapestClassShortcutGivesTheSearchesAssignment() {
+        var random = TestRandom(seed: 2026_11_24)
+        var quick = CapacitatedAssignmentSolver(), searching = CapacitatedAssignmentSolver()
+        searching.takesCheapestShortcut = false
+        var matrix = CapacitatedCostMatrix(), a: [Int] = [], b: [Int] = []
+        var shortcuts = 0, searches = 0, sharedCheapest = 0
+        for _ in 0..<3_000 {
+            matrix.removeAll()
+            let rows = 2 + random.below(8), classes = 1 + random.below(6)
+            // Roomy classes and few distinct costs: most rows fit their cheapest, with many ties.
+            for _ in 0..<classes { matrix.appendColumn(capacity: random.below(5)) }
+            for _ in 0..<rows {
+                for c in 0..<classes where random.below(4) > 0 { matrix.allow(column: c, cost: Double(random.below(4))) }
+                matrix.endRow()
+            }
+            #expect(quick.solve(matrix, columnForRow: &a) == searching.solve(matrix, columnForRow: &b))
+            #expect(a == b)
+            var probe = CapacitatedAssignmentSolver(), c: [Int] = []
+            if probe.solveEachAtItsCheapest(matrix, columnForRow: &c) != nil { shortcuts += 1 } else { searches += 1 }
+            if Set(a.filter { $0 >= 0 }).count < a.filter({ $0 >= 0 }).count { sharedCheapest += 1 }
+        }
+        // Both ways were exercised, and classes holding several rows.
+        #expect(shortcuts > 500 && searches > 500)
+        #expect(sharedCheapest > 300)
+    }
+
     @Test func aReusedSolverGivesTheSameAnswersAsAFreshOne() {
         var random = TestRandom(seed: 5)
         var shared = CapacitatedAssignmentSolver()
