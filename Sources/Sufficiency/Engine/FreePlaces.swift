@@ -21,6 +21,9 @@ struct FreePlaces {
     private(set) var keys: [ClassKey] = []
     /// Each class's free providers (household or home indices).
     private(set) var members: [[Int]] = []
+    /// A bit per class with a free provider (class k: bit k % 64 of word k / 64), so a round finds
+    /// the classes with room, in class order, without looking at those that have none.
+    private(set) var withRoom: [UInt64] = []
     private var classOfKey: [ClassKey: Int] = [:]
     /// Per provider, for households (table 0) and homes (table 1): its class (-1 when not free) and
     /// its position in that class's list.
@@ -31,10 +34,11 @@ struct FreePlaces {
         let table = kind == .inHouseFoster ? 0 : 1
         while classOf[table].count <= provider { classOf[table].append(-1); position[table].append(0) }
         let target = key.map { classIndex($0) } ?? -1
-        Self.move(provider, to: target, members: &members, classOf: &classOf[table], position: &position[table])
+        Self.move(provider, to: target, members: &members, withRoom: &withRoom, classOf: &classOf[table], position: &position[table])
     }
 
-    private static func move(_ provider: Int, to target: Int, members: inout [[Int]], classOf: inout [Int], position: inout [Int]) {
+    private static func move(_ provider: Int, to target: Int, members: inout [[Int]], withRoom: inout [UInt64],
+                             classOf: inout [Int], position: inout [Int]) {
         let current = classOf[provider]
         guard target != current else { return }
         if current >= 0 {  // swap-remove from the old list
@@ -43,11 +47,13 @@ struct FreePlaces {
                 members[current][at] = last
                 position[last] = at
             }
+            if members[current].isEmpty { withRoom[current >> 6] &= ~(1 << UInt64(current & 63)) }
         }
         classOf[provider] = target
         if target >= 0 {
             position[provider] = members[target].count
             members[target].append(provider)
+            withRoom[target >> 6] |= 1 << UInt64(target & 63)
         }
     }
 
@@ -55,6 +61,7 @@ struct FreePlaces {
         if let known = classOfKey[key] { return known }
         keys.append(key)
         members.append([])
+        if withRoom.count * 64 < keys.count { withRoom.append(0) }
         classOfKey[key] = keys.count - 1
         return keys.count - 1
     }

@@ -147,7 +147,7 @@ extension Replication {
         let round = matching
         guard !round.solving.isEmpty else { return }
         var wanted: UInt32 = 0  // bit per PlacementKind.index: a Set here cost more than it saved
-        for need in round.needs { for kind in need.kinds { wanted |= 1 << UInt32(kind.index) } }
+        for need in round.needs { wanted |= need.kindBits }
         assign(rows: round.solving.count, kinds: wanted, extra: { offers in
             guard !model.kinshipFirst else { return }  // kin compete on cost; each unit's own kin are a place only for it
             for row in round.solving.indices where round.needs[row] == .fostering {
@@ -156,7 +156,7 @@ extension Replication {
                 offers.append(Offer(column: MatchColumn(kind: .kinship, provider: row, area: children[first].homeArea), room: 1, placeClass: -1))
             }
         }, cost: { row, column in
-            column.kind.need == round.needs[row] ? unitCost(round.solving[row], row, column, splitPenalty: splitPenalty) : nil
+            round.needs[row].kindBits & 1 << UInt32(column.kind.index) != 0 ? unitCost(round.solving[row], row, column, splitPenalty: splitPenalty) : nil
         }, take: { row, column in
             let u = round.solving[row]
             guard let column else { return round.pending.append(u) }
@@ -199,10 +199,16 @@ extension Replication {
     /// The classes of places of `kinds` (a bit per `PlacementKind.index`) free now: in-house
     /// households and homes by class, each market's places area by area.
     func collectOffers(of kinds: UInt32, into offers: inout [Offer]) {
-        for k in freePlaces.keys.indices where kinds & 1 << UInt32(freePlaces.keys[k].kind.index) != 0 {
-            guard let provider = freePlaces.members[k].last else { continue }
-            let key = freePlaces.keys[k]
-            offers.append(Offer(column: MatchColumn(kind: key.kind, provider: provider, area: key.area), room: freePlaces.members[k].count, placeClass: k))
+        for word in freePlaces.withRoom.indices {
+            var bits = freePlaces.withRoom[word]
+            while bits != 0 {
+                let k = word << 6 | bits.trailingZeroBitCount
+                bits &= bits - 1
+                let key = freePlaces.keys[k]
+                guard kinds & 1 << UInt32(key.kind.index) != 0 else { continue }
+                offers.append(Offer(column: MatchColumn(kind: key.kind, provider: freePlaces.members[k][freePlaces.members[k].count - 1], area: key.area),
+                                    room: freePlaces.members[k].count, placeClass: k))
+            }
         }
         for m in markets.indices where markets[m].available > 0 && kinds & 1 << UInt32(markets[m].model.kind.index) != 0 {
             markets[m].offerClasses(into: &offers)
@@ -256,7 +262,7 @@ extension Replication {
     /// with a distance distribution is costed at its mean and outside the LA.
     private func placeDistance(home: Int, _ column: MatchColumn) -> (miles: Double, inside: Bool) {
         if column.area >= 0 { return (model.miles(home, column.area), model.areaInsideLA[column.area]) }
-        return (markets[marketIndex(column.kind)].model.distanceMiles?.mean ?? 0, false)
+        return (markets[marketIndex(column.kind)].model.meanMiles, false)
     }
 
     /// Places every child of a unit in the column's provider (in a market, one place each: the

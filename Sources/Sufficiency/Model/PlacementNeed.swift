@@ -27,6 +27,10 @@ public enum PlacementNeed: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// `kinds` as a bit per `PlacementKind.index`.
+    var kindBits: UInt32 { Self.kindBitsByIndex[index] }
+    private static let kindBitsByIndex: [UInt32] = allCases.map { $0.kinds.reduce(0) { $0 | 1 << UInt32($1.index) } }
+
     /// Whether the need is met without a limited place (parents, adopters, other settings).
     public var isUnlimited: Bool { self == .placedWithParents || self == .placedForAdoption || self == .other }
 

@@ -182,6 +182,16 @@ struct MarketModel: Sendable {
     /// distribution instead.
     let slotAreas: [Int]
     let distanceMiles: Distribution?
+    /// The distribution's mean (0 without one): the distance matching costs a place at.
+    let meanMiles: Double
+
+    init(kind: PlacementKind, capacity: Int, slotAreas: [Int], distanceMiles: Distribution?) {
+        self.kind = kind
+        self.capacity = capacity
+        self.slotAreas = slotAreas
+        self.distanceMiles = distanceMiles
+        meanMiles = distanceMiles?.mean ?? 0
+    }
 }
 
 extension ScenarioModel {

@@ -3,7 +3,8 @@ import Testing
 
 /// The index of free in-house places stays true to the households and homes as places open and
 /// close: after thousands of placements, breakdowns, approvals and deregistrations, every place
-/// it lists is free and suits its class, and every free place is listed once.
+/// it lists is free and suits its class, every free place is listed once, and exactly the classes
+/// with a place listed are marked as having room.
 struct FreePlacesTests {
     @Test(arguments: ["baseline", "recruit-20", "unitary-2015"])
     func theIndexListsExactlyTheFreePlacesAtTheEnd(name: String) throws {
@@ -14,6 +15,7 @@ struct FreePlacesTests {
             let index = replication.freePlaces
             var listedHouseholds: [Int] = [], listedHomes: [Int] = []
             for (k, key) in index.keys.enumerated() {
+                #expect((index.withRoom[k >> 6] >> UInt64(k & 63)) & 1 == (index.members[k].isEmpty ? 0 : 1), "\(name): class \(k)'s room bit is wrong")
                 for provider in index.members[k] {
                     if key.kind == .inHouseFoster {
                         let h = replication.households[provider]
