@@ -173,7 +173,14 @@ struct BenchmarkCommand: Equatable {
         return (value, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
 
+    /// The process's peak resident memory. Linux's VmHWM starts afresh with the process;
+    /// getrusage's maximum survives exec, so under `swift run` it reported the launcher's peak.
     private static func peakMiB() -> Double {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            if fields.count >= 2, let kB = Double(fields[1]) { return kB / 1024 }
+        }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
