@@ -103,11 +103,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
     /// One row (most matching rounds): its cheapest allowed column with room, the lowest index
     /// among equals, which is where the search below would end.
     private func solveOneRow(_ m: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
-        var best = -1, bestCost = Double.infinity
-        for e in m.rowStart[0]..<m.rowStart[1] where m.capacity[m.columnIndex[e]] > 0 {
-            let j = m.columnIndex[e], cost = m.costs[e]
-            if cost < bestCost || (cost == bestCost && j < best) { (best, bestCost) = (j, cost) }
-        }
+        let best = cheapestColumn(m, row: 0, openOnly: true)
         columnForRow.removeAll(keepingCapacity: true)
         columnForRow.append(best)
         return best >= 0 ? 1 : 0
@@ -123,11 +119,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
         columnForRow.removeAll(keepingCapacity: true)
         var placed = 0
         for i in 0..<m.rows {
-            var best = -1, bestCost = Double.infinity
-            for e in m.rowStart[i]..<m.rowStart[i + 1] {
-                let j = m.columnIndex[e], cost = m.costs[e]
-                if cost < bestCost || (cost == bestCost && j < best) { (best, bestCost) = (j, cost) }
-            }
+            let best = cheapestColumn(m, row: i, openOnly: false)
             if best >= 0 {
                 guard load[best] < m.capacity[best] else { return nil }
                 load[best] += 1
@@ -136,6 +128,17 @@ public struct CapacitatedAssignmentSolver: Sendable {
             columnForRow.append(best)
         }
         return placed
+    }
+
+    /// Row `i`'s cheapest allowed column, the lowest index among equals (among columns with any
+    /// room when `openOnly`), or -1 when it has none.
+    private func cheapestColumn(_ m: CapacitatedCostMatrix, row i: Int, openOnly: Bool) -> Int {
+        var best = -1, bestCost = Double.infinity
+        for e in m.rowStart[i]..<m.rowStart[i + 1] where !openOnly || m.capacity[m.columnIndex[e]] > 0 {
+            let j = m.columnIndex[e], cost = m.costs[e]
+            if cost < bestCost || (cost == bestCost && j < best) { (best, bestCost) = (j, cost) }
+        }
+        return best
     }
 
     /// Gives rows with identical allowed pairs and costs the same type. Such rows held by one column

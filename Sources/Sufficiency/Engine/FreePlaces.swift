@@ -79,7 +79,7 @@ extension Replication {
 
     /// Re-files home `i` after its occupants changed.
     func refreshFreePlaces(home i: Int) {
-        let free = homes[i].beds - homes[i].occupants
+        let free = homes[i].freeBeds
         freePlaces.set(i, of: .inHouseResidential, to: free > 0 ? .init(kind: .inHouseResidential, area: homes[i].area, minAgeDays: 0, maxAgeDays: 0,
                                                needs: 0, siblingCapacity: 0, free: free) : nil)
     }

@@ -231,7 +231,7 @@ extension Replication {
             let household = households[column.provider]
             guard members.count <= household.freePlaces, members.count <= household.approval.siblingCapacity else { return nil }
         case .inHouseResidential:
-            guard members.count <= homes[column.provider].beds - homes[column.provider].occupants else { return nil }
+            guard members.count <= homes[column.provider].freeBeds else { return nil }
         case .kinship:
             guard column.provider == row else { return nil }
         default:
@@ -274,8 +274,8 @@ extension Replication {
         } else if column.kind == .inHouseFoster {
             guard households[column.provider].freePlaces >= members.count else { return false }
         }
-        for m in members {
-            let c = matching.members[m]
+        for position in members {
+            let c = matching.members[position]
             if children[c].kind != nil { endPlacement(c) }  // leaving an emergency placement
             stopWaiting(c)
             // In a market each child takes the offered place if still free (a sibling of an earlier
@@ -300,7 +300,7 @@ extension Replication {
         // A class offers each household or home once a solve: one with room left may suit a unit
         // this solve left over.
         let roomLeft = column.kind == .inHouseFoster ? households[column.provider].freePlaces
-            : column.kind == .inHouseResidential ? homes[column.provider].beds - homes[column.provider].occupants : 0
+            : column.kind == .inHouseResidential ? homes[column.provider].freeBeds : 0
         if roomLeft > 0 { _ = reconsiderWhoCouldUse(column.kind, provider: column.provider) }
         return true
     }

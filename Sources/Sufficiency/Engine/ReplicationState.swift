@@ -65,6 +65,9 @@ struct HomeState {
     let area: Int
     let beds: Int
     var occupants = 0
+
+    /// Beds free for a new child.
+    var freeBeds: Int { beds - occupants }
 }
 
 /// A market's places during a replication. Places past `capacity` exist only for children placed
