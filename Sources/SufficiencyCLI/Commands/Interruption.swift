@@ -1,14 +1,17 @@
 import Dispatch
 import Foundation
 
-/// Removes the staging folders of outputs being written when the process is interrupted
-/// (SIGINT, SIGTERM), then exits with 130 or 143 as a shell would. The signals are handled on a
-/// queue of their own, so the cleanup runs even while every core is busy with replications.
+/// Makes SIGINT and SIGTERM end the process between output writes, never during one, then exit
+/// with 130 or 143 as a shell would. An output folder is staged, filled and swapped in while
+/// `whileWriting` holds a lock; the signal handler takes the same lock, so an interruption that
+/// arrives mid-write waits for that folder to be complete and in place (and its staging folder
+/// gone), and no write starts after it. The signals are handled on a queue of their own, so this
+/// works even while every core is busy with replications.
 final class Interruption: @unchecked Sendable {
     static let shared = Interruption()
 
     private let lock = NSLock()
-    private var staging: Set<URL> = []
+    private var written: [String] = []
     private var sources: [any DispatchSourceSignal] = []
     private let queue = DispatchQueue(label: "sufficiency.interruption")
 
@@ -26,13 +29,22 @@ final class Interruption: @unchecked Sendable {
         }
     }
 
-    func register(_ folder: URL) { lock.withLock { _ = staging.insert(folder) } }
-    func unregister(_ folder: URL) { lock.withLock { _ = staging.remove(folder) } }
+    /// Runs `write`, which replaces the output folder at `path`, with interruptions held off.
+    func whileWriting<T>(_ path: String, _ write: () throws(CLIError) -> T) throws(CLIError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let result = try write()
+        written.append(path)
+        return result
+    }
 
+    /// Exits holding the lock, so no other thread starts writing in the meantime.
     private func stop(_ signalNumber: Int32) {
-        let folders = lock.withLock { staging }
-        for folder in folders { try? FileManager.default.removeItem(at: folder) }
-        FileHandle.standardError.write(Data("\ninterrupted: no output was changed\n".utf8))
+        lock.lock()
+        let message = written.isEmpty
+            ? "\ninterrupted: no output was changed\n"
+            : "\ninterrupted after writing \(written.joined(separator: ", ")) in full\n"
+        FileHandle.standardError.write(Data(message.utf8))
         exit(128 + signalNumber)
     }
 }

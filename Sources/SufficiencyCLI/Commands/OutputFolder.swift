@@ -9,8 +9,9 @@ import Glibc
 ///
 /// - On Linux the two folders are exchanged atomically (`renameat2` with `RENAME_EXCHANGE`) and
 ///   the old set is then removed; elsewhere the old set is moved aside and the new one renamed in.
-/// - SIGINT and SIGTERM remove the staging folder before the process exits (`Interruption`); a
-///   staging folder left by a killed process is removed by the next write beside it.
+/// - SIGINT and SIGTERM wait for a replacement in progress to finish, so they never leave a
+///   staging folder (`Interruption`); one left by a killed process is removed by the next write
+///   beside it.
 /// - A destination holding files this command would not write is refused, never replaced: an
 ///   `--output` pointed at a folder of the user's own files cannot delete them.
 struct OutputFolder {
@@ -23,17 +24,17 @@ struct OutputFolder {
 
     /// The same, for files of any bytes (a workbook).
     func replace(withBytes files: [(name: String, bytes: [UInt8])]) throws(CLIError) {
+        try Interruption.shared.whileWriting(path) { () throws(CLIError) in try stageAndSwap(files) }
+    }
+
+    private func stageAndSwap(_ files: [(name: String, bytes: [UInt8])]) throws(CLIError) {
         let destination = URL(fileURLWithPath: path).standardizedFileURL
         let parent = destination.deletingLastPathComponent(), fm = FileManager.default
         try create(parent)
         try refuseForeignFiles(in: destination, keeping: Set(files.map(\.name)))
         removeAbandonedStaging(beside: destination)
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(getpid())")
-        Interruption.shared.register(staging)
-        defer {
-            try? fm.removeItem(at: staging)
-            Interruption.shared.unregister(staging)
-        }
+        defer { try? fm.removeItem(at: staging) }
         try? fm.removeItem(at: staging)
         try create(staging)
         for (name, bytes) in files {
@@ -54,11 +55,13 @@ struct OutputFolder {
 
     func add(bytes files: [(name: String, bytes: [UInt8])]) throws(CLIError) {
         let folder = URL(fileURLWithPath: path)
-        try create(folder)
-        for (name, bytes) in files {
-            let url = folder.appendingPathComponent(name)
-            do { try Data(bytes).write(to: url, options: .atomic) } catch {
-                throw .failure("cannot write \(url.path): \(Self.reason(error))")
+        try Interruption.shared.whileWriting(path) { () throws(CLIError) in
+            try create(folder)
+            for (name, bytes) in files {
+                let url = folder.appendingPathComponent(name)
+                do { try Data(bytes).write(to: url, options: .atomic) } catch {
+                    throw .failure("cannot write \(url.path): \(Self.reason(error))")
+                }
             }
         }
     }
