@@ -19,9 +19,9 @@ public struct MetricSummary: Equatable, Sendable {
 
     /// Summarises values (any order).
     ///
-    /// - Complexity: O(n log n).
+    /// - Complexity: O(n): the values are put in order by `ascending`.
     public init(_ values: [Double]) {
-        let sorted = values.sorted()
+        let sorted = Self.ascending(values)
         let n = Double(sorted.count)
         let average = sorted.isEmpty ? 0 : sorted.reduce(0, +) / n
         mean = average
@@ -32,6 +32,45 @@ public struct MetricSummary: Equatable, Sendable {
         p50 = Self.percentile(sorted, 0.50)
         p90 = Self.percentile(sorted, 0.90)
         p95 = Self.percentile(sorted, 0.95)
+    }
+
+    /// The values in ascending order, as `sorted()` puts them (but for -0 before +0, which changes
+    /// no statistic here). Every metric is summarised across all replications, thousands of values
+    /// each, after the replications have run, so this is part of a run's serial time: a radix sort
+    /// on the values' bit patterns, a byte at a time, skipping the bytes every value shares (the
+    /// low bytes of whole numbers, the high bytes of values of one sign and magnitude), is several
+    /// times faster than comparing. Small inputs and any NaN take `sorted()`.
+    static func ascending(_ values: [Double]) -> [Double] {
+        guard values.count >= 64, !values.contains(where: \.isNaN) else { return values.sorted() }
+        let n = values.count, sign: UInt64 = 1 << 63
+        // Flipping the sign bit of positives and every bit of negatives orders the patterns as numbers.
+        var keys = values.map { $0.sign == .minus ? ~$0.bitPattern : $0.bitPattern | sign }
+        var spare = [UInt64](repeating: 0, count: n)
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        keys.withUnsafeBufferPointer { k in
+            counts.withUnsafeMutableBufferPointer { c in
+                for key in k {
+                    for byte in 0..<8 { c[byte << 8 | Int(truncatingIfNeeded: key >> UInt64(byte << 3)) & 0xff] += 1 }
+                }
+            }
+        }
+        for byte in 0..<8 {
+            let shift = UInt64(byte << 3)
+            guard counts[byte << 8 | Int(truncatingIfNeeded: keys[0] >> shift) & 0xff] != n else { continue }
+            var next = [Int](repeating: 0, count: 256)
+            for d in 1..<256 { next[d] = next[d - 1] + counts[byte << 8 | (d - 1)] }
+            keys.withUnsafeBufferPointer { from in
+                spare.withUnsafeMutableBufferPointer { to in
+                    for key in from {
+                        let d = Int(truncatingIfNeeded: key >> shift) & 0xff
+                        to[next[d]] = key
+                        next[d] += 1
+                    }
+                }
+            }
+            swap(&keys, &spare)
+        }
+        return keys.map { Double(bitPattern: $0 & sign != 0 ? $0 & ~sign : ~$0) }
     }
 
     /// The `p` quantile of sorted values, linearly interpolated.
