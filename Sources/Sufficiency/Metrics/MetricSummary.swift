@@ -19,7 +19,7 @@ public struct MetricSummary: Equatable, Sendable {
 
     /// Summarises values (any order).
     ///
-    /// - Complexity: O(n): the values are put in order by `ascending`.
+    /// - Complexity: O(n) from 64 values (put in order by `ascending`), O(n log n) below.
     public init(_ values: [Double]) {
         let sorted = Self.ascending(values)
         let n = Double(sorted.count)
@@ -50,19 +50,18 @@ public struct MetricSummary: Equatable, Sendable {
         keys.withUnsafeBufferPointer { k in
             counts.withUnsafeMutableBufferPointer { c in
                 for key in k {
-                    for byte in 0..<8 { c[byte << 8 | Int(truncatingIfNeeded: key >> UInt64(byte << 3)) & 0xff] += 1 }
+                    for byte in 0..<8 { c[byte << 8 | digit(key, byte)] += 1 }
                 }
             }
         }
         for byte in 0..<8 {
-            let shift = UInt64(byte << 3)
-            guard counts[byte << 8 | Int(truncatingIfNeeded: keys[0] >> shift) & 0xff] != n else { continue }
+            guard counts[byte << 8 | digit(keys[0], byte)] != n else { continue }
             var next = [Int](repeating: 0, count: 256)
             for d in 1..<256 { next[d] = next[d - 1] + counts[byte << 8 | (d - 1)] }
             keys.withUnsafeBufferPointer { from in
                 spare.withUnsafeMutableBufferPointer { to in
                     for key in from {
-                        let d = Int(truncatingIfNeeded: key >> shift) & 0xff
+                        let d = digit(key, byte)
                         to[next[d]] = key
                         next[d] += 1
                     }
@@ -72,6 +71,10 @@ public struct MetricSummary: Equatable, Sendable {
         }
         return keys.map { Double(bitPattern: $0 & sign != 0 ? $0 & ~sign : ~$0) }
     }
+
+    /// Byte `byte` (0 the lowest) of a sort key.
+    @inline(__always)
+    private static func digit(_ key: UInt64, _ byte: Int) -> Int { Int(truncatingIfNeeded: key >> UInt64(byte << 3)) & 0xff }
 
     /// The `p` quantile of sorted values, linearly interpolated.
     public static func percentile(_ sorted: [Double], _ p: Double) -> Double {
