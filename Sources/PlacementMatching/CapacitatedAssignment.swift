@@ -67,15 +67,20 @@ public struct CapacitatedCostMatrix: Sendable {
 public struct CapacitatedAssignmentSolver: Sendable {
     private var rowPotential: [Double] = [], columnPotential: [Double] = []
     private var distance: [Double] = [], predecessor: [Int] = [], settled: [Bool] = []
+    /// The cost of the pair each row holds, and of the pair by which each column was last reached:
+    /// a full column's held rows are relaxed without looking their pairs up.
+    private var heldCost: [Double] = [], predecessorCost: [Double] = []
     private var load: [Int] = [], rowsOfColumn: [[Int]] = [], reached: [Int] = [], dead: [Bool] = [], visit: [Int] = []
     /// Rows with identical allowed pairs share a type; a search expands one row of a type per column.
     private var rowType: [Int] = [], typeStamp: [Int] = [], typeColumn: [Int] = [], firstRowOfHash: [UInt64: Int] = [:]
     private var heap: [(key: Double, node: Int)] = []
     /// Counts searches, so a stamp never repeats within a solve.
     private var searches = 0
-    /// Whether a problem whose rows each fit their cheapest class is answered without the searches
-    /// (see `solveEachAtItsCheapest`); off only in tests that check it gives the searches' answer.
-    var takesCheapestShortcut = true
+    /// Whether the shortcuts are taken: a problem whose rows each fit their cheapest class is
+    /// answered without the searches (see `solveEachAtItsCheapest`), and a search that would end at
+    /// its row's nearest class is not run (see `takeNearestIfOpen`); off only in tests that check
+    /// they give the searches' answer.
+    var takesShortcuts = true
 
     public init() {}
 
@@ -87,7 +92,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
     @discardableResult
     public mutating func solve(_ matrix: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
         if matrix.rows == 1 { return solveOneRow(matrix, columnForRow: &columnForRow) }
-        if takesCheapestShortcut, let placed = solveEachAtItsCheapest(matrix, columnForRow: &columnForRow) { return placed }
+        if takesShortcuts, let placed = solveEachAtItsCheapest(matrix, columnForRow: &columnForRow) { return placed }
         assignRowTypes(matrix)
         let placed = maximumPlaced(matrix, columnForRow: &columnForRow)
         var placeable = 0
@@ -248,6 +253,8 @@ public struct CapacitatedAssignmentSolver: Sendable {
         reset(&predecessor, nodes, -1)
         reset(&settled, nodes, false)
         reset(&load, columns, 0)
+        reset(&heldCost, rows, 0)
+        reset(&predecessorCost, columns, 0)
         prepareRowLists(columns)
         // Row potentials start at minus the row's least cost, so every reduced cost starts >= 0.
         for i in 0..<rows {
@@ -260,6 +267,10 @@ public struct CapacitatedAssignmentSolver: Sendable {
         for s in 0..<rows where m.rowStart[s + 1] > m.rowStart[s] {
             searches += 1
             let stamp = searches
+            if takesShortcuts, takeNearestIfOpen(m, row: s, extraRoom: extraRoom, columnForRow: &columnForRow) {
+                assigned += 1
+                continue
+            }
             // Dijkstra from row s. Nodes: rows 0..<rows, columns rows..<nodes.
             reached.removeAll(keepingCapacity: true)
             heap.removeAll(keepingCapacity: true)
@@ -280,6 +291,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
                             if distance[column] == .infinity { reached.append(column) }
                             distance[column] = next
                             predecessor[column] = i
+                            predecessorCost[j] = cost
                             push(next, column)
                         }
                     }
@@ -293,7 +305,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
                         break
                     }
                     for i in rowsOfColumn[j] {
-                        let cost = j == m.columns ? 0 : cost(m, row: i, column: j)
+                        let cost = heldCost[i]
                         let next = d + max(0, columnPotential[j] - cost - rowPotential[i])
                         guard next < distance[i] else { continue }
                         if distance[i] == .infinity { reached.append(i) }
@@ -322,6 +334,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
                     let i = predecessor[rows + column]
                     let previous = columnForRow[i]
                     columnForRow[i] = column
+                    heldCost[i] = predecessorCost[column]
                     rowsOfColumn[column].append(i)
                     if i == s { break }
                     rowsOfColumn[previous].remove(at: rowsOfColumn[previous].firstIndex(of: i)!)
@@ -338,15 +351,34 @@ public struct CapacitatedAssignmentSolver: Sendable {
         return assigned
     }
 
+    /// The search from unassigned row `s` when it ends at once: the search settles `s`, then the
+    /// column of least reduced cost (the lowest index among equals); if that column has room, the
+    /// path is that one pair, and only `s`'s potential moves, by the pair's reduced cost. Takes it
+    /// and returns true then; returns false, changing nothing, when the column is full.
+    private mutating func takeNearestIfOpen(_ m: CapacitatedCostMatrix, row s: Int, extraRoom: Int, columnForRow: inout [Int]) -> Bool {
+        var best = -1, bestDistance = Double.infinity, bestCost = 0.0
+        for e in m.rowStart[s]..<m.rowStart[s + 1] {
+            let j = m.columnIndex[e], cost = m.costs[e]
+            let reduced = max(0, cost + rowPotential[s] - columnPotential[j])
+            if reduced < bestDistance || (reduced == bestDistance && j < best) { (best, bestDistance, bestCost) = (j, reduced, cost) }
+        }
+        if extraRoom > 0 {
+            // The zero-cost column has the highest index: it wins only when strictly nearer.
+            let reduced = max(0, rowPotential[s] - columnPotential[m.columns])
+            if reduced < bestDistance { (best, bestDistance, bestCost) = (m.columns, reduced, 0) }
+        }
+        guard best >= 0, load[best] < (best < m.columns ? m.capacity[best] : extraRoom) else { return false }
+        if bestDistance > 0 { rowPotential[s] -= bestDistance }
+        load[best] += 1
+        columnForRow[s] = best
+        rowsOfColumn[best].append(s)
+        heldCost[s] = bestCost
+        return true
+    }
+
     private mutating func prepareRowLists(_ columns: Int) {
         if rowsOfColumn.count < columns { rowsOfColumn.append(contentsOf: repeatElement([], count: columns - rowsOfColumn.count)) }
         for j in 0..<columns { rowsOfColumn[j].removeAll(keepingCapacity: true) }
-    }
-
-    /// The cost of an allowed pair a row holds.
-    private func cost(_ m: CapacitatedCostMatrix, row: Int, column: Int) -> Double {
-        for e in m.rowStart[row]..<m.rowStart[row + 1] where m.columnIndex[e] == column { return m.costs[e] }
-        preconditionFailure("a row holds only a column it is allowed")
     }
 
     private func reset<T>(_ array: inout [T], _ count: Int, _ value: T) {

@@ -63,14 +63,15 @@ struct CapacitatedAssignmentTests {
         #expect(shared > 300)
     }
 
-    /// The shortcut for rows that each fit their cheapest class must give exactly the searches'
-    /// assignment, ties included: the engine's results depend on which of equal places is taken.
-    @Test func theCheapestClassShortcutGivesTheSearchesAssignment() {
+    /// The shortcuts (rows that each fit their cheapest class; a search ending at its row's nearest
+    /// class) must give exactly the searches' assignment, ties included: the engine's results depend
+    /// on which of equal places is taken.
+    @Test func theShortcutsGiveTheSearchesAssignment() {
         var random = TestRandom(seed: 2026_11_24)
         var quick = CapacitatedAssignmentSolver(), searching = CapacitatedAssignmentSolver()
-        searching.takesCheapestShortcut = false
+        searching.takesShortcuts = false
         var matrix = CapacitatedCostMatrix(), a: [Int] = [], b: [Int] = []
-        var shortcuts = 0, searches = 0, sharedCheapest = 0
+        var shortcuts = 0, searches = 0, sharedCheapest = 0, leftOver = 0
         for _ in 0..<3_000 {
             matrix.removeAll()
             let rows = 2 + random.below(8), classes = 1 + random.below(6)
@@ -85,10 +86,13 @@ struct CapacitatedAssignmentTests {
             var probe = CapacitatedAssignmentSolver(), c: [Int] = []
             if probe.solveEachAtItsCheapest(matrix, columnForRow: &c) != nil { shortcuts += 1 } else { searches += 1 }
             if Set(a.filter { $0 >= 0 }).count < a.filter({ $0 >= 0 }).count { sharedCheapest += 1 }
+            if (0..<matrix.rows).contains(where: { a[$0] < 0 && matrix.rowStart[$0 + 1] > matrix.rowStart[$0] }) { leftOver += 1 }
         }
-        // Both ways were exercised, and classes holding several rows.
+        // Both ways were exercised, classes holding several rows, and rows that could be placed
+        // left over (the searches' zero-cost column).
         #expect(shortcuts > 500 && searches > 500)
         #expect(sharedCheapest > 300)
+        #expect(leftOver > 300)
     }
 
     @Test func aReusedSolverGivesTheSameAnswersAsAFreshOne() {
