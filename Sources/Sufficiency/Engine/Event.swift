@@ -1,7 +1,7 @@
 /// Something that happens on a day. Events of one day run in `Kind` order (the raw value is the
 /// priority), then in the order they were scheduled: simultaneous events always run the same way.
 struct Event {
-    enum Kind: UInt8 {
+    enum Kind: UInt8, CaseIterable {
         /// A financial year begins: close the last year's per-child counts.
         case financialYear = 0
         /// Record the monthly metrics (the state at the start of the day; subject: the snapshot).
@@ -45,8 +45,10 @@ struct Event {
 
 /// The pending events, run in (day, kind, sequence) order: a chain per day up to `days` (events
 /// arrive for whole days, so finding the next costs nothing like a heap over every pending event
-/// of a national run), and a small heap for the day being run, which events scheduled for that
-/// same day join. Days beyond the chains wait in a heap of their own.
+/// of a national run). A day's chain is put in run order by a counting sort on kind when the day
+/// begins (a chain lists its events newest first, so each kind's come out in scheduling order);
+/// events scheduled for the day being run join a small heap beside it, and the earlier of the two
+/// runs next. Days beyond the chains wait in a heap of their own.
 ///
 /// Chained events live in one pool whose slots are reused as days are run, so scheduling and
 /// running allocate nothing once the pool has grown to the most events ever pending.
@@ -59,8 +61,15 @@ struct EventQueue {
     private var freeSlot: Int32 = -1
     /// The day whose events are in `today`; earlier days are spent.
     private var current = -1
+    /// The day's chained events in run order, those before `cursor` run.
     private var today: [Event] = []
+    private var cursor = 0
+    /// Events scheduled for the day while it runs: a heap.
+    private var sameDay: [Event] = []
     private var later: [Event] = []
+    /// The counting sort's buffers: a day's chain as found, and where each kind's events go.
+    private var chain: [Event] = []
+    private var kindEnd = [Int](repeating: 0, count: Event.Kind.allCases.count)
     private var nextSequence: UInt32 = 0
 
     /// A queue with a chain for each of days 0 ..< `days`.
@@ -71,7 +80,7 @@ struct EventQueue {
         nextSequence &+= 1
         if day <= current {
             precondition(day == current, "an event cannot be scheduled for a day already run")
-            Self.push(event, into: &today)
+            Self.push(event, into: &sameDay)
         } else if day < head.count {
             let slot: Int32
             if freeSlot >= 0 {
@@ -91,25 +100,43 @@ struct EventQueue {
     }
 
     mutating func next() -> Event? {
-        while today.isEmpty {
-            if current + 1 < head.count {
-                current += 1
-                var slot = head[current]
-                head[current] = -1
-                while slot >= 0 {
-                    today.append(pool[Int(slot)])
-                    let following = link[Int(slot)]
-                    link[Int(slot)] = freeSlot
-                    freeSlot = slot
-                    slot = following
-                }
-                // Sorted, the day's events are a valid heap: they run by kind, then scheduling order.
-                today.sort(by: Event.runsBefore)
-            } else {
-                return later.isEmpty ? nil : Self.pop(&later)
-            }
+        while cursor == today.count && sameDay.isEmpty {
+            guard current + 1 < head.count else { return later.isEmpty ? nil : Self.pop(&later) }
+            current += 1
+            loadDay()
         }
-        return Self.pop(&today)
+        if cursor < today.count && (sameDay.isEmpty || Event.runsBefore(today[cursor], sameDay[0])) {
+            cursor += 1
+            return today[cursor - 1]
+        }
+        return Self.pop(&sameDay)
+    }
+
+    /// Moves day `current`'s chain into `today` in run order and frees its slots.
+    private mutating func loadDay() {
+        chain.removeAll(keepingCapacity: true)
+        for k in kindEnd.indices { kindEnd[k] = 0 }
+        var slot = head[current]
+        head[current] = -1
+        while slot >= 0 {
+            let event = pool[Int(slot)]
+            chain.append(event)
+            kindEnd[Int(event.kind.rawValue)] += 1
+            let following = link[Int(slot)]
+            link[Int(slot)] = freeSlot
+            freeSlot = slot
+            slot = following
+        }
+        for k in kindEnd.indices.dropFirst() { kindEnd[k] += kindEnd[k - 1] }
+        today.removeAll(keepingCapacity: true)
+        cursor = 0
+        guard let any = chain.first else { return }
+        today.append(contentsOf: repeatElement(any, count: chain.count))
+        // Newest first in the chain: each kind's events fill its part from the back.
+        for event in chain {
+            kindEnd[Int(event.kind.rawValue)] -= 1
+            today[kindEnd[Int(event.kind.rawValue)]] = event
+        }
     }
 
     /// Pushes onto a min-heap.

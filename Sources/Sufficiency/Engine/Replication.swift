@@ -328,7 +328,10 @@ final class Replication {
     /// returns whether there were any.
     func reconsiderWhoCouldUse(_ kind: PlacementKind, provider: Int) -> Bool {
         var any = false
-        for c in waiting where couldUse(c, kind, provider: provider) {
+        for c in waiting {
+            // Once the answer is known, a child already due needs no look.
+            if any && children[c].reconsiderFrom <= today { continue }
+            guard couldUse(c, kind, provider: provider) else { continue }
             any = true
             children[c].reconsiderFrom = min(children[c].reconsiderFrom, today)
         }
