@@ -323,8 +323,8 @@ enum Help {
     options:
       --replications N   replications per timing (default 2000)
       --seed S           master seed (default: the scenario's)
-      --scale K,K,...    the scenario scaled by each K: seconds per replication, peak memory and
-                         the growth exponent
+      --scale K,K,...    the scenario scaled by each K: seconds per replication (median of three
+                         timings), peak memory and the growth exponent
       --against BINARY   another build on the same run command, alternating; prints the ratio
 
     examples:
