@@ -88,7 +88,7 @@ struct BenchmarkCommand: Equatable {
             }
             if let problem = MonteCarloRunner.memoryProblem(scaled, replications: replications, threads: 1) { throw .usage(problem, usage: Self.usage) }
             // A single timing of a small K varies by a tenth or more here, which moves the exponent.
-            let seconds = (0..<3).map { _ in Self.timed { MonteCarloRunner.run(scaled, replications: replications, seed: seed, threads: 1) }.1 }.sorted()[1]
+            let seconds = Self.median((0..<3).map { _ in Self.timed { MonteCarloRunner.run(scaled, replications: replications, seed: seed, threads: 1) }.1 })
             points.append((Double(k), seconds / Double(replications)))
             lines.append(String(format: "%7d  %8.0f  %19.3f  %15.0f", k, ScenarioSize(scaled.scenario).childrenPerReplication,
                                 seconds / Double(replications), Self.peakMiB()))
@@ -132,8 +132,7 @@ struct BenchmarkCommand: Equatable {
                 times[binary]!.append(Date().timeIntervalSince(start))
             }
         }
-        func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
-        let mine = median(times[this]!), theirs = median(times[other]!)
+        let mine = Self.median(times[this]!), theirs = Self.median(times[other]!)
         let width = max("this build".count, other.count)
         func line(_ label: String, _ binary: String, _ m: Double) -> String {
             label.padding(toLength: width, withPad: " ", startingAt: 0) + String(format: "  %7.2f s  (", m)
@@ -167,6 +166,9 @@ struct BenchmarkCommand: Equatable {
         }
         return hash
     }
+
+    /// The middle of an odd number of timings.
+    private static func median(_ timings: [Double]) -> Double { timings.sorted()[timings.count / 2] }
 
     private static func timed<T>(_ body: () -> T) -> (T, Double) {
         let clock = ContinuousClock(), start = clock.now
