@@ -278,6 +278,9 @@ public struct CapacitatedAssignmentSolver: Sendable {
             reached.append(s)
             push(0, s)
             var sink = -1, pathLength = 0.0
+            // The nearest column with room found so far (distance, node): a node that would come
+            // after it is never settled, so it is neither recorded nor pushed.
+            var boundDistance = Double.infinity, boundNode = Int.max
             while let (d, node) = pop() {
                 if settled[node] { continue }
                 settled[node] = true
@@ -287,7 +290,8 @@ public struct CapacitatedAssignmentSolver: Sendable {
                         guard j != held else { return }
                         let column = rows + j
                         let next = d + max(0, cost + rowPotential[i] - columnPotential[j])
-                        if next < distance[column] {
+                        if next < distance[column] && (next < boundDistance || (next == boundDistance && column < boundNode)) {
+                            if load[j] < capacity(j) { (boundDistance, boundNode) = (next, column) }
                             if distance[column] == .infinity { reached.append(column) }
                             distance[column] = next
                             predecessor[column] = i
@@ -307,7 +311,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
                     for i in rowsOfColumn[j] {
                         let cost = heldCost[i]
                         let next = d + max(0, columnPotential[j] - cost - rowPotential[i])
-                        guard next < distance[i] else { continue }
+                        guard next < distance[i] && next <= boundDistance else { continue }
                         if distance[i] == .infinity { reached.append(i) }
                         distance[i] = next
                         predecessor[i] = node
