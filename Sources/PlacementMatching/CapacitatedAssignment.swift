@@ -77,9 +77,10 @@ public struct CapacitatedAssignmentSolver: Sendable {
     /// Counts searches, so a stamp never repeats within a solve.
     private var searches = 0
     /// Whether the shortcuts are taken: a problem whose rows each fit their cheapest class is
-    /// answered without the searches (see `solveEachAtItsCheapest`), and a search that would end at
-    /// its row's nearest class is not run (see `takeNearestIfOpen`); off only in tests that check
-    /// they give the searches' answer.
+    /// answered without the searches (see `solveEachAtItsCheapest`), a search that would end at its
+    /// row's nearest class is not run (see `takeNearestIfOpen`), and a search leaves aside the
+    /// nodes beyond the nearest column with room it has found; off only in tests that check they
+    /// give the plain searches' answer.
     var takesShortcuts = true
 
     public init() {}
@@ -291,7 +292,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
                         let column = rows + j
                         let next = d + max(0, cost + rowPotential[i] - columnPotential[j])
                         if next < distance[column] && (next < boundDistance || (next == boundDistance && column < boundNode)) {
-                            if load[j] < capacity(j) { (boundDistance, boundNode) = (next, column) }
+                            if takesShortcuts && load[j] < capacity(j) { (boundDistance, boundNode) = (next, column) }
                             if distance[column] == .infinity { reached.append(column) }
                             distance[column] = next
                             predecessor[column] = i

@@ -72,11 +72,13 @@ struct CapacitatedAssignmentTests {
         searching.takesShortcuts = false
         var matrix = CapacitatedCostMatrix(), a: [Int] = [], b: [Int] = []
         var shortcuts = 0, searches = 0, sharedCheapest = 0, leftOver = 0
-        for _ in 0..<3_000 {
+        for trial in 0..<4_000 {
             matrix.removeAll()
-            let rows = 2 + random.below(8), classes = 1 + random.below(6)
-            // Roomy classes and few distinct costs: most rows fit their cheapest, with many ties.
-            for _ in 0..<classes { matrix.appendColumn(capacity: random.below(5)) }
+            // Mostly roomy classes and few distinct costs: most rows fit their cheapest, with many
+            // ties; one problem in four crowded, many rows for few places, as in a national round.
+            let crowded = trial % 4 == 3
+            let rows = crowded ? 10 + random.below(40) : 2 + random.below(8), classes = 1 + random.below(6)
+            for _ in 0..<classes { matrix.appendColumn(capacity: random.below(crowded ? 8 : 5)) }
             for _ in 0..<rows {
                 for c in 0..<classes where random.below(4) > 0 { matrix.allow(column: c, cost: Double(random.below(4))) }
                 matrix.endRow()
