@@ -1,5 +1,8 @@
 /// The monthly snapshot: levels of every monthly metric at the start of the day.
 extension Replication {
+    /// Each kind's `PlacementNeed` index, or -1 for an emergency placement, which meets none.
+    private static let needIndexOfKind = PlacementKind.allCases.map { $0.need?.index ?? -1 }
+
     /// Records snapshot `snapshot` (an index into the model's snapshot days).
     func recordSnapshot(_ snapshot: Int) {
         var inCare = 0, waitingCount = 0, stayingPut = 0, withDistance = 0, over20 = 0, outside = 0, substitutes = 0
@@ -8,27 +11,31 @@ extension Replication {
         var byBand = [Int](repeating: 0, count: model.ageBandNames.count)
         var byNeed = [Int](repeating: 0, count: model.needNames.count)
         let inflation = model.inflationFactor(financialYear: year)
-        for c in present {
-            let child = children[c]
-            if child.status == .stayingPut {
-                stayingPut += 1
-                weekly += model.stayingPutWeeklyCost * inflation
-                continue
-            }
-            inCare += 1
-            let kind = child.kind ?? .emergency
-            byKind[kind.index] += 1
-            let band = model.band(ageDays: today - child.birthDay)
-            byBand[band] += 1
-            byNeed[child.need] += 1
-            if child.isWaiting { waitingCount += 1 }
-            if let need = kind.need, need.index != child.sought { substitutes += 1 }
-            weekly += model.weeklyCost(kind: kind.index, band: band) * inflation
-            // Distances are known for every placement but emergency ones and adopters' homes.
-            if kind != .emergency && kind != .placedForAdoption {
-                withDistance += 1
-                if child.miles > 20 { over20 += 1 }
-                if child.outsideLA { outside += 1 }
+        let needOfKind = Self.needIndexOfKind
+        let emergency = PlacementKind.emergency.index, adoption = PlacementKind.placedForAdoption.index
+        // Each child's fields read in place: this loop visits every child present every month.
+        children.withUnsafeBufferPointer { kids in
+            for c in present {
+                if kids[c].status == .stayingPut {
+                    stayingPut += 1
+                    weekly += model.stayingPutWeeklyCost * inflation
+                    continue
+                }
+                inCare += 1
+                let kind = (kids[c].kind ?? .emergency).index
+                byKind[kind] += 1
+                let band = model.band(ageDays: today - kids[c].birthDay)
+                byBand[band] += 1
+                byNeed[kids[c].need] += 1
+                if kids[c].isWaiting { waitingCount += 1 }
+                if needOfKind[kind] >= 0 && needOfKind[kind] != kids[c].sought { substitutes += 1 }
+                weekly += model.weeklyCost(kind: kind, band: band) * inflation
+                // Distances are known for every placement but emergency ones and adopters' homes.
+                if kind != emergency && kind != adoption {
+                    withDistance += 1
+                    if kids[c].miles > 20 { over20 += 1 }
+                    if kids[c].outsideLA { outside += 1 }
+                }
             }
         }
         var households = 0, approvedPlaces = 0, occupied = 0
