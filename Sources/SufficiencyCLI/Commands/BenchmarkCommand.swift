@@ -12,8 +12,9 @@ import SufficiencyReports
 ///   numbers), events per second, peak memory, and the memory a run of this size needs by the
 ///   formula the commands use to refuse runs that would not fit.
 /// - `--scale K,K,...`: the scenario scaled by each K (children, entries and supply multiplied),
-///   seconds per replication on one thread (the median of three timings) and peak memory, with the
-///   growth exponent fitted over the Ks (1 would be linear in the number of children).
+///   seconds per replication on one thread (the median of three timings, the Ks taken in turn) and
+///   peak memory, with the growth exponent fitted over the Ks (1 would be linear in the number of
+///   children).
 /// - `--against BINARY`: this build and another (the previous release, say) run the same `run`
 ///   command in turn, three times each, as separate processes; prints both medians and their ratio.
 struct BenchmarkCommand: Equatable {
@@ -77,21 +78,31 @@ struct BenchmarkCommand: Equatable {
 
     private func scaling(_ model: ScenarioModel, seed: UInt64, console: Console) throws(CLIError) {
         var lines = ["scenario: \(model.scenario.name) (\(scenario)) scaled by K, \(replications) replication\(replications == 1 ? "" : "s") on 1 thread, seed \(seed),",
-                     "each K timed three times: the median", "",
+                     "the Ks timed in turn three times: the median of each", "",
                      "      K  children  seconds/replication  peak memory MiB"]
-        var points: [(k: Double, seconds: Double)] = []
-        // Increasing K, so the process's peak memory so far is the largest K's.
-        for k in scales.sorted() {
-            let scaled: ScenarioModel
-            do { scaled = try ScenarioModel(validating: model.scenario.scaled(by: k), file: scenario) } catch {
+        let ks = scales.sorted()
+        var models: [ScenarioModel] = []
+        for k in ks {
+            do { models.append(try ScenarioModel(validating: model.scenario.scaled(by: k), file: scenario)) } catch {
                 throw .usage("--scale \(k): " + error.problems.map(\.line).joined(separator: "; "), usage: Self.usage)
             }
-            if let problem = MonteCarloRunner.memoryProblem(scaled, replications: replications, threads: 1) { throw .usage(problem, usage: Self.usage) }
-            // A single timing of a small K varies by a tenth or more here, which moves the exponent.
-            let seconds = Self.median((0..<3).map { _ in Self.timed { MonteCarloRunner.run(scaled, replications: replications, seed: seed, threads: 1) }.1 })
-            points.append((Double(k), seconds / Double(replications)))
-            lines.append(String(format: "%7d  %8.0f  %19.3f  %15.0f", k, ScenarioSize(scaled.scenario).childrenPerReplication,
-                                seconds / Double(replications), Self.peakMiB()))
+            if let problem = MonteCarloRunner.memoryProblem(models[models.count - 1], replications: replications, threads: 1) { throw .usage(problem, usage: Self.usage) }
+        }
+        // In turn rather than each K three times running: this machine's speed drifts over
+        // minutes, and a slow spell should touch every K, not tilt the exponent. The first turn
+        // takes increasing K, so the process's peak memory after each K is that K's.
+        var timings = [[Double]](repeating: [], count: ks.count), peaks = [Double](repeating: 0, count: ks.count)
+        for turn in 0..<3 {
+            for (i, scaled) in models.enumerated() {
+                timings[i].append(Self.timed { MonteCarloRunner.run(scaled, replications: replications, seed: seed, threads: 1) }.1)
+                if turn == 0 { peaks[i] = Self.peakMiB() }
+            }
+        }
+        var points: [(k: Double, seconds: Double)] = []
+        for (i, k) in ks.enumerated() {
+            let seconds = Self.median(timings[i]) / Double(replications)
+            points.append((Double(k), seconds))
+            lines.append(String(format: "%7d  %8.0f  %19.3f  %15.0f", k, ScenarioSize(models[i].scenario).childrenPerReplication, seconds, peaks[i]))
         }
         if points.count >= 2 {
             // Least-squares slope of log(time) on log(K).
@@ -103,7 +114,7 @@ struct BenchmarkCommand: Equatable {
                 variance += (x - mx) * (x - mx)
             }
             let slope = covariance / max(variance, 1e-12)
-            lines += ["", String(format: "growth exponent (time ~ K^b, fitted over K = %@): b = %.2f", scales.sorted().map(String.init).joined(separator: ", "), slope)]
+            lines += ["", String(format: "growth exponent (time ~ K^b, fitted over K = %@): b = %.2f", ks.map(String.init).joined(separator: ", "), slope)]
         }
         console.writeOut(lines.joined(separator: "\n") + "\n")
     }
