@@ -235,9 +235,8 @@ struct DemandGenerator {
             exitDay = eighteenth
             route = ScenarioModel.age18Route
         }
-        return ChildState(birthDay: birthDay, need: need, homeArea: homeArea, group: group, entryDay: entryDay,
-                          careStartDay: entryDay - elapsed, exitDay: max(exitDay, entryDay + 1), route: route, staysPut: staysPut, kinshipAvailable: false,
-                          sought: sought)
+        return ChildState(birthDay: birthDay, homeArea: homeArea, group: group, entryDay: entryDay, careStartDay: entryDay - elapsed,
+                          exitDay: max(exitDay, entryDay + 1), need: need, route: route, sought: sought, staysPut: staysPut, kinshipAvailable: false)
     }
 }
 

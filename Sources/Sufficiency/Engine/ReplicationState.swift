@@ -10,18 +10,27 @@ enum ChildStatus: UInt8 {
 /// run holds hundreds of thousands of children, and the monthly snapshot and the yearly counts
 /// read them all, so fewer bytes a child is less memory traffic.
 struct ChildState {
+    // Fields in order of size, so they pack into 64 bytes.
+
     // Demand side, drawn from the demand streams.
-    private let storedBirthDay: Int32
-    private let storedHomeArea: Int32
-    private let storedGroup: Int32
-    private let storedEntryDay: Int32
-    private let storedCareStartDay: Int32
-    private let storedExitDay: Int32
-    private let storedNeed: UInt8
-    private let storedRoute: UInt8
-    let staysPut: Bool
+    @Stored32 var birthDay: Int
+    @Stored32 var homeArea: Int
+    /// The child's sibling group, or -1.
+    @Stored32 var group: Int
+    @Stored32 var entryDay: Int
+    /// When the current period of care began: the entry day, or before the start for children
+    /// already in care then.
+    @Stored32 var careStartDay: Int
+    @Stored32 var exitDay: Int
+    /// The child's need (a `PlacementNeed` index), as drawn at entry.
+    @Stored8 var need: Int
+    /// The exit route (an index into `ScenarioModel.exitRouteNames`).
+    @Stored8 var route: Int
+    /// The kind of placement the child needs now (a `PlacementNeed` index): drawn at entry, changed
+    /// by planned moves and the move to adopters or parents.
+    @Stored8 var sought: Int
+    var staysPut: Bool
     var kinshipAvailable: Bool
-    private var storedSought: UInt8
 
     // Placement side.
     var status = ChildStatus.notYetEntered
@@ -33,67 +42,43 @@ struct ChildState {
     var isWaiting = false
     /// Whether the placement being sought follows a planned move (for the care log).
     var plannedMove = false
-    private var storedProvider: Int32 = -1
-    private var storedPlacementStart: Int32 = 0
-    var serial: Int32 = 0
-    private var storedPlacementsInYear: Int32 = 0
-    private var storedReconsiderFrom: Int32 = 0
-    var miles = 0.0
-
-    init(birthDay: Int, need: Int, homeArea: Int, group: Int, entryDay: Int, careStartDay: Int, exitDay: Int, route: Int,
-         staysPut: Bool, kinshipAvailable: Bool, sought: Int) {
-        storedBirthDay = Int32(birthDay)
-        storedNeed = UInt8(need)
-        storedHomeArea = Int32(homeArea)
-        storedGroup = Int32(group)
-        storedEntryDay = Int32(entryDay)
-        storedCareStartDay = Int32(careStartDay)
-        storedExitDay = Int32(exitDay)
-        storedRoute = UInt8(route)
-        self.staysPut = staysPut
-        self.kinshipAvailable = kinshipAvailable
-        storedSought = UInt8(sought)
-    }
-
-    var birthDay: Int { Int(storedBirthDay) }
-    /// The child's need (a `PlacementNeed` index), as drawn at entry.
-    var need: Int { Int(storedNeed) }
-    var homeArea: Int { Int(storedHomeArea) }
-    /// The child's sibling group, or -1.
-    var group: Int { Int(storedGroup) }
-    var entryDay: Int { Int(storedEntryDay) }
-    /// When the current period of care began: the entry day, or before the start for children
-    /// already in care then.
-    var careStartDay: Int { Int(storedCareStartDay) }
-    var exitDay: Int { Int(storedExitDay) }
-    /// The exit route (an index into `ScenarioModel.exitRouteNames`).
-    var route: Int { Int(storedRoute) }
-    /// The kind of placement the child needs now (a `PlacementNeed` index): drawn at entry, changed
-    /// by planned moves and the move to adopters or parents.
-    var sought: Int {
-        get { Int(storedSought) }
-        set { storedSought = UInt8(newValue) }
-    }
     /// The household, home or market place the child is placed with, or -1.
-    var provider: Int {
-        get { Int(storedProvider) }
-        set { storedProvider = Int32(newValue) }
-    }
-    var placementStart: Int {
-        get { Int(storedPlacementStart) }
-        set { storedPlacementStart = Int32(newValue) }
-    }
-    var placementsInYear: Int {
-        get { Int(storedPlacementsInYear) }
-        set { storedPlacementsInYear = Int32(newValue) }
-    }
+    @Stored32 var provider = -1
+    @Stored32 var placementStart = 0
+    var serial: Int32 = 0
+    @Stored32 var placementsInYear = 0
     /// While waiting: the day from which a round must offer the child places again (`Int.max`:
     /// never). A round that leaves a child unplaced leaves no free place the child could take, so
     /// until a suitable place frees up or the child's age crosses a suitability limit
     /// (`suitabilityAgesDays`), offering the same places again would change nothing.
-    var reconsiderFrom: Int {
-        get { storedReconsiderFrom == .max ? .max : Int(storedReconsiderFrom) }
-        set { storedReconsiderFrom = newValue >= Int(Int32.max) ? .max : Int32(newValue) }
+    @Stored32 var reconsiderFrom = 0
+    var miles = 0.0
+}
+
+/// A whole number the engine keeps per child (a day or an index) in 32 bits. `Int.max`, which
+/// stands for "never", is kept as `Int32.max` and comes back as `Int.max`.
+@propertyWrapper
+struct Stored32 {
+    private var stored: Int32
+
+    init(wrappedValue: Int) { stored = wrappedValue >= Int(Int32.max) ? .max : Int32(wrappedValue) }
+
+    var wrappedValue: Int {
+        get { stored == .max ? .max : Int(stored) }
+        set { stored = newValue >= Int(Int32.max) ? .max : Int32(newValue) }
+    }
+}
+
+/// A small code the engine keeps per child (a need or route index) in 8 bits.
+@propertyWrapper
+struct Stored8 {
+    private var stored: UInt8
+
+    init(wrappedValue: Int) { stored = UInt8(wrappedValue) }
+
+    var wrappedValue: Int {
+        get { Int(stored) }
+        set { stored = UInt8(newValue) }
     }
 }
 
