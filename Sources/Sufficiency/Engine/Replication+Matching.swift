@@ -308,12 +308,18 @@ extension Replication {
     /// Moves children who have been in a children's home long enough to free in-house foster
     /// places that suit them, at least total cost.
     private func stepDown() {
-        let candidates = children.indices.filter { c in
+        // Among the children in residential care (a round may run every day, so not a look at
+        // everyone), in index order, which breaks ties between equal costs; the buffer is reused.
+        matching.stepDownCandidates.removeAll(keepingCapacity: true)
+        for c in residential {
             let child = children[c]
-            return child.status == .inCare && !child.isWaiting && (child.kind?.isResidential ?? false)
-                && today - child.placementStart >= model.stepDownMinimumDays
+            if child.status == .inCare && !child.isWaiting && today - child.placementStart >= model.stepDownMinimumDays {
+                matching.stepDownCandidates.append(c)
+            }
         }
-        guard !candidates.isEmpty else { return }
+        guard !matching.stepDownCandidates.isEmpty else { return }
+        matching.stepDownCandidates.sort()
+        let candidates = matching.stepDownCandidates
         assign(rows: candidates.count, kinds: 1 << UInt32(PlacementKind.inHouseFoster.index), cost: { row, column in
             childCost(candidates[row], column)
         }, take: { row, column in
@@ -349,6 +355,8 @@ final class MatchingWorkspace {
     private var unitStart: [Int] = [0]
     /// Units still to place, in order; the units a stage's solve takes, and their needs.
     var pending: [Int] = [], solving: [Int] = [], needs: [PlacementNeed] = []
+    /// The children a step-down round offers in-house foster places to.
+    var stepDownCandidates: [Int] = []
     /// Per (sibling group, need) while units are formed: its unit, or -1.
     var unitOfKey: [Int] = []
     /// While units are formed: the waiting children in order, each one's unit, whether each unit

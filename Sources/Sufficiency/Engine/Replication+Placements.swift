@@ -37,6 +37,7 @@ extension Replication {
         child.hadPlacement = true
         child.placementsInYear += 1
         child.kind = kind
+        if kind.isResidential { residential.append(c) }
         child.provider = provider
         child.placementStart = today
         child.serial &+= 1
@@ -136,6 +137,7 @@ extension Replication {
             placesChanged(kind, provider: child.provider)
         default: break
         }
+        if kind.isResidential { residential.remove(c) }
         children[c].lastKind = kind
         children[c].kind = nil
         children[c].provider = -1
@@ -228,6 +230,7 @@ extension Replication {
             }
             children[c].status = .inCare
             present.append(c)
+            if kind.isResidential { residential.append(c) }
             children[c].provider = provider
             children[c].placementStart = 0
             children[c].miles = miles

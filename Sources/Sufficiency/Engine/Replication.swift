@@ -26,6 +26,9 @@ final class Replication {
     /// Children in care or staying put, in index order (the order they entered): the monthly
     /// snapshot looks at them, not at everyone who has left.
     var present: ChildList
+    /// Children in a residential placement (in-house or external), in the order they were placed
+    /// there: the candidates for a step-down.
+    var residential: ChildList
     var roundScheduled = false
     /// Whether anything a round depends on changed since the last round (free places, waiting
     /// children); a round with nothing changed would give the same answer and is skipped.
@@ -59,6 +62,7 @@ final class Replication {
         groups = demand.groups
         waiting = ChildList(children: children.count)
         present = ChildList(children: children.count)
+        residential = ChildList(children: children.count)
         homes = model.residentialHomes.map { HomeState(area: $0.area, beds: $0.beds) }
         markets = model.markets.map { MarketState(model: $0) }
         queue = EventQueue(days: model.horizonDays + 2)
