@@ -263,7 +263,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
             for e in m.rowStart[i]..<m.rowStart[i + 1] { least = min(least, m.costs[e]) }
             rowPotential[i] = least.isFinite ? -least : 0
         }
-        func capacity(_ j: Int) -> Int { j < m.columns ? m.capacity[j] : extraRoom }
+        func capacity(_ j: Int) -> Int { Self.room(of: j, m, extraRoom: extraRoom) }
         var assigned = 0
         for s in 0..<rows where m.rowStart[s + 1] > m.rowStart[s] {
             searches += 1
@@ -372,7 +372,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
             let reduced = max(0, rowPotential[s] - columnPotential[m.columns])
             if reduced < bestDistance { (best, bestDistance, bestCost) = (m.columns, reduced, 0) }
         }
-        guard best >= 0, load[best] < (best < m.columns ? m.capacity[best] : extraRoom) else { return false }
+        guard best >= 0, load[best] < Self.room(of: best, m, extraRoom: extraRoom) else { return false }
         if bestDistance > 0 { rowPotential[s] -= bestDistance }
         load[best] += 1
         columnForRow[s] = best
@@ -380,6 +380,9 @@ public struct CapacitatedAssignmentSolver: Sendable {
         heldCost[s] = bestCost
         return true
     }
+
+    /// Column `j`'s room: its capacity, or `extraRoom` for the zero-cost column after the matrix's.
+    private static func room(of j: Int, _ m: CapacitatedCostMatrix, extraRoom: Int) -> Int { j < m.columns ? m.capacity[j] : extraRoom }
 
     private mutating func prepareRowLists(_ columns: Int) {
         if rowsOfColumn.count < columns { rowsOfColumn.append(contentsOf: repeatElement([], count: columns - rowsOfColumn.count)) }

@@ -46,7 +46,7 @@ public struct MetricSummary: Equatable, Sendable {
         // Flipping the sign bit of positives and every bit of negatives orders the patterns as numbers.
         var keys = values.map { $0.sign == .minus ? ~$0.bitPattern : $0.bitPattern | sign }
         var spare = [UInt64](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 8 * 256)
+        var counts = [Int](repeating: 0, count: 8 * 256), next = [Int](repeating: 0, count: 256)
         keys.withUnsafeBufferPointer { k in
             counts.withUnsafeMutableBufferPointer { c in
                 for key in k {
@@ -56,7 +56,7 @@ public struct MetricSummary: Equatable, Sendable {
         }
         for byte in 0..<8 {
             guard counts[byte << 8 | digit(keys[0], byte)] != n else { continue }
-            var next = [Int](repeating: 0, count: 256)
+            next[0] = 0
             for d in 1..<256 { next[d] = next[d - 1] + counts[byte << 8 | (d - 1)] }
             keys.withUnsafeBufferPointer { from in
                 spare.withUnsafeMutableBufferPointer { to in
