@@ -65,15 +65,11 @@ public struct CapacitatedCostMatrix: Sendable {
 /// Solves `CapacitatedCostMatrix` problems exactly: among the assignments that place the most
 /// rows, one of least total cost. Keep one per thread and reuse it: its work arrays persist.
 public struct CapacitatedAssignmentSolver: Sendable {
-    private var rowPotential: [Double] = [], columnPotential: [Double] = []
-    private var distance: [Double] = [], predecessor: [Int] = [], settled: [Bool] = []
-    /// The cost of the pair each row holds, and of the pair by which each column was last reached:
-    /// a full column's held rows are relaxed without looking their pairs up.
-    private var heldCost: [Double] = [], predecessorCost: [Double] = []
-    private var load: [Int] = [], rowsOfColumn: [[Int]] = [], reached: [Int] = [], dead: [Bool] = [], visit: [Int] = []
-    /// Rows with identical allowed pairs share a type; a search expands one row of a type per column.
-    private var rowType: [Int] = [], typeStamp: [Int] = [], typeColumn: [Int] = [], firstRowOfHash: [UInt64: Int] = [:]
-    private var heap: [(key: Double, node: Int)] = []
+    /// The cost pass's buffers and the row types (see `CapacitatedSearch`, `RowTypes`).
+    private var workspace = Workspace()
+    /// The Kuhn pass's state: rows held by each column, columns found dead, search stamps.
+    private var load: [Int] = [], rowsOfColumn: [[Int]] = [], dead: [Bool] = [], visit: [Int] = []
+    private var firstRowOfHash: [UInt64: Int] = [:]
     /// Counts searches, so a stamp never repeats within a solve.
     private var searches = 0
     /// Whether the shortcuts are taken: a problem whose rows each fit their cheapest class is
@@ -94,13 +90,27 @@ public struct CapacitatedAssignmentSolver: Sendable {
     public mutating func solve(_ matrix: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
         if matrix.rows == 1 { return solveOneRow(matrix, columnForRow: &columnForRow) }
         if takesShortcuts, let placed = solveEachAtItsCheapest(matrix, columnForRow: &columnForRow) { return placed }
-        assignRowTypes(matrix)
-        let placed = maximumPlaced(matrix, columnForRow: &columnForRow)
+        if !isKnownUniquelyReferenced(&workspace) { workspace = Workspace() }
+        let types = assignRowTypes(matrix)
+        let placed = maximumPlaced(matrix, types: types, columnForRow: &columnForRow)
         var placeable = 0
         for i in 0..<matrix.rows where matrix.rowStart[i + 1] > matrix.rowStart[i] { placeable += 1 }
+        guard !matrix.columnIndex.isEmpty else { return 0 }  // no allowed pair: every row is left, as Kuhn's pass left them
         // Rows with no allowed pair are unplaced in every matching; when others must be left too,
         // the zero-cost column takes exactly as many as must be left, cheapest total first.
-        _ = run(matrix, extraRoom: placeable - placed, columnForRow: &columnForRow)
+        matrix.rowStart.withUnsafeBufferPointer { rowStart in
+            matrix.columnIndex.withUnsafeBufferPointer { columnIndex in
+                matrix.costs.withUnsafeBufferPointer { costs in
+                    columnForRow.withUnsafeMutableBufferPointer { columnForRow in
+                        let pass = CapacitatedSearch(matrix, rowStart: rowStart.baseAddress!, columnIndex: columnIndex.baseAddress!,
+                                                     cost: costs.baseAddress!, extraRoom: placeable - placed, types: types,
+                                                     takesShortcuts: takesShortcuts, columnForRow: columnForRow.baseAddress!,
+                                                     workspace: workspace)
+                        _ = pass.run(searches: &searches)
+                    }
+                }
+            }
+        }
         let extra = matrix.columns
         for i in columnForRow.indices where columnForRow[i] == extra { columnForRow[i] = -1 }
         return placed
@@ -148,9 +158,9 @@ public struct CapacitatedAssignmentSolver: Sendable {
     }
 
     /// Gives rows with identical allowed pairs and costs the same type. Such rows held by one column
-    /// reach the same places at the same distance, so a search need expand only one of them there.
-    private mutating func assignRowTypes(_ m: CapacitatedCostMatrix) {
-        reset(&rowType, m.rows, 0)
+    /// reach the same places at the same distances, so a search need expand only one of them there.
+    private mutating func assignRowTypes(_ m: CapacitatedCostMatrix) -> RowTypes {
+        let typeOfRow = workspace.rowType.reserve(m.rows)
         firstRowOfHash.removeAll(keepingCapacity: true)
         var types = 0
         for i in 0..<m.rows {
@@ -162,29 +172,22 @@ public struct CapacitatedAssignmentSolver: Sendable {
             if let first = firstRowOfHash[hash], m.rowStart[first + 1] - m.rowStart[first] == m.rowStart[i + 1] - m.rowStart[i],
                (0..<(m.rowStart[i + 1] - m.rowStart[i])).allSatisfy({ m.columnIndex[m.rowStart[first] + $0] == m.columnIndex[m.rowStart[i] + $0]
                                                                        && m.costs[m.rowStart[first] + $0] == m.costs[m.rowStart[i] + $0] }) {
-                rowType[i] = rowType[first]
+                typeOfRow[i] = typeOfRow[first]
             } else {
                 if firstRowOfHash[hash] == nil { firstRowOfHash[hash] = i }
-                rowType[i] = types
+                typeOfRow[i] = types
                 types += 1
             }
         }
-        reset(&typeStamp, types, 0)
-        reset(&typeColumn, types, -1)
-    }
-
-    /// Whether a row of `type` held by `column` was already expanded in search `stamp`; marks it.
-    private mutating func alreadyExpanded(type: Int, column: Int, stamp: Int) -> Bool {
-        if typeStamp[type] == stamp && typeColumn[type] == column { return true }
-        typeStamp[type] = stamp
-        typeColumn[type] = column
-        return false
+        let rowTypes = RowTypes(rows: m.rows, types: types, workspace: workspace)
+        rowTypes.clearMarks(types: types)
+        return rowTypes
     }
 
     /// The most rows any assignment places, by Kuhn's augmenting paths (costs aside): a greedy
     /// start, then a depth-first search from each row left. A search that fails leaves the full
     /// columns it reached dead for the rest (no later path through them can end in room).
-    private mutating func maximumPlaced(_ m: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
+    private mutating func maximumPlaced(_ m: CapacitatedCostMatrix, types: RowTypes, columnForRow: inout [Int]) -> Int {
         let rows = m.rows, columns = m.columns
         columnForRow.removeAll(keepingCapacity: true)
         columnForRow.append(contentsOf: repeatElement(-1, count: rows))
@@ -206,7 +209,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
         for i in 0..<rows where columnForRow[i] < 0 && m.rowStart[i + 1] > m.rowStart[i] {
             searches += 1
             let stamp = searches
-            if augmentCardinality(m, row: i, stamp: stamp, columnForRow: &columnForRow) {
+            if augmentCardinality(m, types: types, row: i, stamp: stamp, columnForRow: &columnForRow) {
                 placed += 1
             } else {
                 for j in 0..<columns where visit[j] == stamp { dead[j] = true }
@@ -216,7 +219,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
     }
 
     /// Finds room for `row` along an alternating path; on success `row` holds a column.
-    private mutating func augmentCardinality(_ m: CapacitatedCostMatrix, row: Int, stamp: Int, columnForRow: inout [Int]) -> Bool {
+    private mutating func augmentCardinality(_ m: CapacitatedCostMatrix, types: RowTypes, row: Int, stamp: Int, columnForRow: inout [Int]) -> Bool {
         for e in m.rowStart[row]..<m.rowStart[row + 1] {
             let j = m.columnIndex[e]
             guard !dead[j], visit[j] != stamp, j != columnForRow[row] else { continue }
@@ -230,8 +233,8 @@ public struct CapacitatedAssignmentSolver: Sendable {
             for k in rowsOfColumn[j].indices {
                 let other = rowsOfColumn[j][k]
                 // Another row of a type that failed from here would fail the same way.
-                if alreadyExpanded(type: rowType[other], column: j, stamp: stamp) { continue }
-                if augmentCardinality(m, row: other, stamp: stamp, columnForRow: &columnForRow) {
+                if types.alreadyExpanded(row: other, column: j, stamp: stamp) { continue }
+                if augmentCardinality(m, types: types, row: other, stamp: stamp, columnForRow: &columnForRow) {
                     // `other` moved on; `row` takes its place here.
                     rowsOfColumn[j][k] = row
                     columnForRow[row] = j
@@ -242,148 +245,6 @@ public struct CapacitatedAssignmentSolver: Sendable {
         return false
     }
 
-    /// One pass over the rows; with `extraRoom` > 0 a zero-cost column (index `columns`) with that
-    /// room is open to every row.
-    private mutating func run(_ m: CapacitatedCostMatrix, extraRoom: Int, columnForRow: inout [Int]) -> Int {
-        let rows = m.rows, columns = m.columns + (extraRoom > 0 ? 1 : 0), nodes = rows + columns
-        columnForRow.removeAll(keepingCapacity: true)
-        columnForRow.append(contentsOf: repeatElement(-1, count: rows))
-        reset(&rowPotential, rows, 0)
-        reset(&columnPotential, columns, 0)
-        reset(&distance, nodes, .infinity)
-        reset(&predecessor, nodes, -1)
-        reset(&settled, nodes, false)
-        reset(&load, columns, 0)
-        reset(&heldCost, rows, 0)
-        reset(&predecessorCost, columns, 0)
-        prepareRowLists(columns)
-        // Row potentials start at minus the row's least cost, so every reduced cost starts >= 0.
-        for i in 0..<rows {
-            var least = extraRoom > 0 ? 0.0 : .infinity
-            for e in m.rowStart[i]..<m.rowStart[i + 1] { least = min(least, m.costs[e]) }
-            rowPotential[i] = least.isFinite ? -least : 0
-        }
-        func capacity(_ j: Int) -> Int { Self.room(of: j, m, extraRoom: extraRoom) }
-        var assigned = 0
-        for s in 0..<rows where m.rowStart[s + 1] > m.rowStart[s] {
-            searches += 1
-            let stamp = searches
-            if takesShortcuts, takeNearestIfOpen(m, row: s, extraRoom: extraRoom, columnForRow: &columnForRow) {
-                assigned += 1
-                continue
-            }
-            // Dijkstra from row s. Nodes: rows 0..<rows, columns rows..<nodes.
-            reached.removeAll(keepingCapacity: true)
-            heap.removeAll(keepingCapacity: true)
-            distance[s] = 0
-            reached.append(s)
-            push(0, s)
-            var sink = -1, pathLength = 0.0
-            // The nearest column with room found so far (distance, node): a node that would come
-            // after it is never settled, so it is neither recorded nor pushed.
-            var boundDistance = Double.infinity, boundNode = Int.max
-            while let (d, node) = pop() {
-                if settled[node] { continue }
-                settled[node] = true
-                if node < rows {
-                    let i = node, held = columnForRow[i]
-                    func relax(_ j: Int, _ cost: Double) {
-                        guard j != held else { return }
-                        let column = rows + j
-                        let next = d + max(0, cost + rowPotential[i] - columnPotential[j])
-                        if next < distance[column] && (next < boundDistance || (next == boundDistance && column < boundNode)) {
-                            if takesShortcuts && load[j] < capacity(j) { (boundDistance, boundNode) = (next, column) }
-                            if distance[column] == .infinity { reached.append(column) }
-                            distance[column] = next
-                            predecessor[column] = i
-                            predecessorCost[j] = cost
-                            push(next, column)
-                        }
-                    }
-                    for e in m.rowStart[i]..<m.rowStart[i + 1] { relax(m.columnIndex[e], m.costs[e]) }
-                    if extraRoom > 0 { relax(m.columns, 0) }
-                } else {
-                    let j = node - rows
-                    if load[j] < capacity(j) {
-                        sink = j
-                        pathLength = d
-                        break
-                    }
-                    for i in rowsOfColumn[j] {
-                        let cost = heldCost[i]
-                        let next = d + max(0, columnPotential[j] - cost - rowPotential[i])
-                        guard next < distance[i] && next <= boundDistance else { continue }
-                        if distance[i] == .infinity { reached.append(i) }
-                        distance[i] = next
-                        predecessor[i] = node
-                        if alreadyExpanded(type: rowType[i], column: j, stamp: stamp) {
-                            // Its edges reach the same columns at the same distances as the row of its
-                            // type expanded here: it is settled (its distance is final, its only way in
-                            // being this column) without relaxing them.
-                            settled[i] = true
-                        } else {
-                            push(next, i)
-                        }
-                    }
-                }
-            }
-            if sink >= 0 {
-                // Potentials of the scanned nodes move by their distance less the path's.
-                for node in reached where settled[node] && distance[node] < pathLength {
-                    if node < rows { rowPotential[node] += distance[node] - pathLength } else { columnPotential[node - rows] += distance[node] - pathLength }
-                }
-                // Flip the path: each row on it moves to the column after it.
-                load[sink] += 1
-                var column = sink
-                while true {
-                    let i = predecessor[rows + column]
-                    let previous = columnForRow[i]
-                    columnForRow[i] = column
-                    heldCost[i] = predecessorCost[column]
-                    rowsOfColumn[column].append(i)
-                    if i == s { break }
-                    rowsOfColumn[previous].remove(at: rowsOfColumn[previous].firstIndex(of: i)!)
-                    column = previous
-                }
-                assigned += 1
-            }
-            for node in reached {
-                distance[node] = .infinity
-                settled[node] = false
-                predecessor[node] = -1
-            }
-        }
-        return assigned
-    }
-
-    /// The search from unassigned row `s` when it ends at once: the search settles `s`, then the
-    /// column of least reduced cost (the lowest index among equals); if that column has room, the
-    /// path is that one pair, and only `s`'s potential moves, by the pair's reduced cost. Takes it
-    /// and returns true then; returns false, changing nothing, when the column is full.
-    private mutating func takeNearestIfOpen(_ m: CapacitatedCostMatrix, row s: Int, extraRoom: Int, columnForRow: inout [Int]) -> Bool {
-        var best = -1, bestDistance = Double.infinity, bestCost = 0.0
-        for e in m.rowStart[s]..<m.rowStart[s + 1] {
-            let j = m.columnIndex[e], cost = m.costs[e]
-            let reduced = max(0, cost + rowPotential[s] - columnPotential[j])
-            if reduced < bestDistance || (reduced == bestDistance && j < best) { (best, bestDistance, bestCost) = (j, reduced, cost) }
-        }
-        if extraRoom > 0 {
-            // The zero-cost column has the highest index: it wins only when strictly nearer.
-            let reduced = max(0, rowPotential[s] - columnPotential[m.columns])
-            if reduced < bestDistance { (best, bestDistance, bestCost) = (m.columns, reduced, 0) }
-        }
-        guard best >= 0, load[best] < Self.room(of: best, m, extraRoom: extraRoom) else { return false }
-        if bestDistance > 0 { rowPotential[s] -= bestDistance }
-        load[best] += 1
-        columnForRow[s] = best
-        rowsOfColumn[best].append(s)
-        heldCost[s] = bestCost
-        return true
-    }
-
-    /// Column `j`'s room: its capacity, or `extraRoom` for the zero-cost column after the matrix's.
-    private static func room(of j: Int, _ m: CapacitatedCostMatrix, extraRoom: Int) -> Int { j < m.columns ? m.capacity[j] : extraRoom }
-
     private mutating func prepareRowLists(_ columns: Int) {
         if rowsOfColumn.count < columns { rowsOfColumn.append(contentsOf: repeatElement([], count: columns - rowsOfColumn.count)) }
         for j in 0..<columns { rowsOfColumn[j].removeAll(keepingCapacity: true) }
@@ -392,39 +253,5 @@ public struct CapacitatedAssignmentSolver: Sendable {
     private func reset<T>(_ array: inout [T], _ count: Int, _ value: T) {
         array.removeAll(keepingCapacity: true)
         array.append(contentsOf: repeatElement(value, count: count))
-    }
-
-    private mutating func push(_ key: Double, _ node: Int) {
-        heap.append((key, node))
-        var position = heap.count - 1
-        while position > 0 {
-            let parent = (position - 1) / 2
-            guard Self.less(heap[position], heap[parent]) else { break }
-            heap.swapAt(position, parent)
-            position = parent
-        }
-    }
-
-    private mutating func pop() -> (Double, Int)? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            var position = 0
-            while true {
-                let left = 2 * position + 1, right = left + 1
-                var smallest = position
-                if left < heap.count && Self.less(heap[left], heap[smallest]) { smallest = left }
-                if right < heap.count && Self.less(heap[right], heap[smallest]) { smallest = right }
-                guard smallest != position else { break }
-                heap.swapAt(position, smallest)
-                position = smallest
-            }
-        }
-        return (top.key, top.node)
-    }
-
-    private static func less(_ a: (key: Double, node: Int), _ b: (key: Double, node: Int)) -> Bool {
-        a.key < b.key || (a.key == b.key && a.node < b.node)
     }
 }

@@ -182,42 +182,6 @@ struct SparseShortestAugmentingPath {
         return freeCount
     }
 
-    // MARK: - Heap of assigned columns by (distance, column)
-
-    @inline(__always)
-    private static func less(_ a: HeapEntry, _ b: HeapEntry) -> Bool {
-        a.key < b.key || (a.key == b.key && a.column < b.column)
-    }
-
-    @inline(__always)
-    private static func push(_ entry: HeapEntry, into heap: UnsafeMutablePointer<HeapEntry>, count: inout Int) {
-        var position = count
-        count += 1
-        while position > 0 {
-            let parent = (position - 1) >> 1
-            guard less(entry, heap[parent]) else { break }
-            heap[position] = heap[parent]
-            position = parent
-        }
-        heap[position] = entry
-    }
-
-    @inline(__always)
-    private static func removeTop(of heap: UnsafeMutablePointer<HeapEntry>, count: inout Int) {
-        count -= 1
-        let last = heap[count]
-        var position = 0
-        while true {
-            var child = 2 * position + 1
-            guard child < count else { break }
-            if child + 1 < count && less(heap[child + 1], heap[child]) { child += 1 }
-            guard less(heap[child], last) else { break }
-            heap[position] = heap[child]
-            position = child
-        }
-        heap[position] = last
-    }
-
     // MARK: - Augmentation
 
     /// Finds a shortest augmenting path from the free row `start`, updates the potentials and
@@ -257,16 +221,16 @@ struct SparseShortestAugmentingPath {
                         nearestFreeDistance = r
                     }
                 } else if r < nearestFreeDistance {
-                    Self.push(HeapEntry(key: r, column: k), into: heap, count: &heapCount)
+                    MinHeap.push(HeapEntry(key: r, node: k), into: heap, count: &heapCount)
                 }
             }
             // The nearest assigned column, if nearer than the nearest free one.
             var next = -1
             while heapCount > 0 && heap[0].key < nearestFreeDistance {
                 let top = heap[0]
-                Self.removeTop(of: heap, count: &heapCount)
-                if isScanned[top.column] || top.key > distance[top.column] { continue }  // stale entry
-                next = top.column
+                MinHeap.removeTop(of: heap, count: &heapCount)
+                if isScanned[top.node] || top.key > distance[top.node] { continue }  // stale entry
+                next = top.node
                 base = top.key
                 break
             }
@@ -286,10 +250,4 @@ struct SparseShortestAugmentingPath {
         for s in 0..<scannedCount { isScanned[scanned[s]] = false }
         return sink >= 0
     }
-}
-
-/// A heap entry: an assigned column and its tentative distance.
-struct HeapEntry {
-    var key: Double
-    var column: Int
 }

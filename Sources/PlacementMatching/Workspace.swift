@@ -36,6 +36,14 @@ final class Workspace: @unchecked Sendable {
     // Sparse problems: scanned flags, the heap and the columns a search reached.
     var isScanned = Buffer<Bool>()
     var heap = Buffer<HeapEntry>(), touched = Buffer<Int>()
+    // Capacitated problems (with u, v, distance, path as predecessors, isScanned as settled, heap
+    // and touched as the nodes reached): each column's room and load, the cost of each row's held
+    // pair and of each column's predecessor pair, the rows each column holds as linked lists, and
+    // the row types with their search marks.
+    var room = Buffer<Int>(), load = Buffer<Int>(), heldCost = Buffer<Double>(), predecessorCost = Buffer<Double>()
+    var firstHeld = Buffer<Int>(), lastHeld = Buffer<Int>(), nextHeld = Buffer<Int>(), previousHeld = Buffer<Int>()
+    var rowType = Buffer<Int>(), typeStamp = Buffer<Int>(), typeColumn = Buffer<Int>()
+    var typeExpandedIn = Buffer<Int>(), typeLeastPotential = Buffer<Double>()
 
     deinit {
         u.free(); v.free(); distance.free(); matrix.free()
@@ -43,5 +51,8 @@ final class Workspace: @unchecked Sendable {
         remaining.free(); scanned.free(); freeRows.free()
         isScanned.free()
         heap.free(); touched.free()
+        room.free(); load.free(); heldCost.free(); predecessorCost.free()
+        firstHeld.free(); lastHeld.free(); nextHeld.free(); previousHeld.free()
+        rowType.free(); typeStamp.free(); typeColumn.free(); typeExpandedIn.free(); typeLeastPotential.free()
     }
 }
