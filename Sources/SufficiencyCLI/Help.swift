@@ -323,7 +323,7 @@ enum Help {
     options:
       --replications N   replications per timing (default 2000)
       --seed S           master seed (default: the scenario's)
-      --scale K,K,...    the scenario scaled by each K: seconds per replication (median of three
+      --scale K,K,...    the scenario scaled by each K: seconds per replication (median of five
                          timings, the Ks in turn), peak memory and the growth exponent
       --against BINARY   another build on the same run command, alternating; prints the ratio
 

@@ -12,13 +12,16 @@ import SufficiencyReports
 ///   numbers), events per second, peak memory, and the memory a run of this size needs by the
 ///   formula the commands use to refuse runs that would not fit.
 /// - `--scale K,K,...`: the scenario scaled by each K (children, entries and supply multiplied),
-///   seconds per replication on one thread (the median of three timings, the Ks taken in turn) and
+///   seconds per replication on one thread (the median of five timings, the Ks taken in turn) and
 ///   peak memory, with the growth exponent fitted over the Ks (1 would be linear in the number of
 ///   children).
 /// - `--against BINARY`: this build and another (the previous release, say) run the same `run`
 ///   command in turn, three times each, as separate processes; prints both medians and their ratio.
 struct BenchmarkCommand: Equatable {
     static let usage = "sufficiency benchmark SCENARIO [--replications N] [--seed S] [--scale K,K,...] [--against BINARY]"
+    /// Timings of each K with `--scale`: with three, one slow spell in two timings of a K moved
+    /// the exponent by 0.1 on this machine; the median of five rides out two.
+    static let scaleTurns = 5
 
     var scenario: String
     var replications: Int = 2_000
@@ -78,7 +81,7 @@ struct BenchmarkCommand: Equatable {
 
     private func scaling(_ model: ScenarioModel, seed: UInt64, console: Console) throws(CLIError) {
         var lines = ["scenario: \(model.scenario.name) (\(scenario)) scaled by K, \(replications) replication\(replications == 1 ? "" : "s") on 1 thread, seed \(seed),",
-                     "the Ks timed in turn three times: the median of each", "",
+                     "the Ks timed in turn \(Self.scaleTurns) times: the median of each", "",
                      "      K  children  seconds/replication  peak memory MiB"]
         let ks = scales.sorted()
         var models: [ScenarioModel] = []
@@ -88,11 +91,11 @@ struct BenchmarkCommand: Equatable {
             }
             if let problem = MonteCarloRunner.memoryProblem(models[models.count - 1], replications: replications, threads: 1) { throw .usage(problem, usage: Self.usage) }
         }
-        // In turn rather than each K three times running: this machine's speed drifts over
+        // In turn rather than each K several times running: this machine's speed drifts over
         // minutes, and a slow spell should touch every K, not tilt the exponent. The first turn
         // takes increasing K, so the process's peak memory after each K is that K's.
         var timings = [[Double]](repeating: [], count: ks.count), peaks = [Double](repeating: 0, count: ks.count)
-        for turn in 0..<3 {
+        for turn in 0..<Self.scaleTurns {
             for (i, scaled) in models.enumerated() {
                 timings[i].append(Self.timed { MonteCarloRunner.run(scaled, replications: replications, seed: seed, threads: 1) }.1)
                 if turn == 0 { peaks[i] = Self.peakMiB() }
