@@ -517,6 +517,9 @@ extension ScenarioModel {
         financialYearLabels = fyLabels
         ageBandNames = bandNames
         ageBandUpperDays = bandUpper
+        bandOfAgeDays = bandUpper.dropLast().enumerated().flatMap { band, upper in
+            repeatElement(UInt8(band), count: upper - (band == 0 ? 0 : bandUpper[band - 1]))
+        }
         needNames = needs
         self.areaNames = areaNames
         areaInsideLA = areas.map(\.insideLA)

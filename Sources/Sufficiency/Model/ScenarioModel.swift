@@ -22,6 +22,9 @@ public struct ScenarioModel: Sendable {
     public let ageBandNames: [String]
     /// Upper age of each band in days (exclusive); the last is the 18th birthday.
     let ageBandUpperDays: [Int]
+    /// The band of each age in days younger than the last band (older children are in it):
+    /// matching costs, snapshots and costs ask for a child's band many times a day of simulation.
+    let bandOfAgeDays: [UInt8]
     public let needNames: [String]
     public let areaNames: [String]
     let areaInsideLA: [Bool]
@@ -116,9 +119,7 @@ public struct ScenarioModel: Sendable {
     /// The age band of a child `ageDays` old.
     @inline(__always)
     func band(ageDays: Int) -> Int {
-        var band = 0
-        while band < ageBandUpperDays.count - 1 && ageDays >= ageBandUpperDays[band] { band += 1 }
-        return band
+        ageDays < bandOfAgeDays.count ? Int(bandOfAgeDays[max(0, ageDays)]) : ageBandUpperDays.count - 1
     }
 
     /// Weekly price of a kind for a child in an age band, at start-date prices.
