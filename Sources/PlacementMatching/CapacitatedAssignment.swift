@@ -67,7 +67,8 @@ public struct CapacitatedCostMatrix: Sendable {
 public struct CapacitatedAssignmentSolver: Sendable {
     /// The cost pass's buffers and the row types (see `CapacitatedSearch`, `RowTypes`).
     private var workspace = Workspace()
-    /// The Kuhn pass's state: rows held by each column, columns found dead, search stamps.
+    /// The Kuhn pass's state (rows held by each column, columns found dead, search stamps); `load`
+    /// also serves the check that each row fits its cheapest class.
     private var load: [Int] = [], rowsOfColumn: [[Int]] = [], dead: [Bool] = [], visit: [Int] = []
     private var firstRowOfHash: [UInt64: Int] = [:]
     /// Counts searches, so a stamp never repeats within a solve.
@@ -179,9 +180,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
                 types += 1
             }
         }
-        let rowTypes = RowTypes(rows: m.rows, types: types, workspace: workspace)
-        rowTypes.clearMarks(types: types)
-        return rowTypes
+        return RowTypes(typeOfRow: typeOfRow, types: types, workspace: workspace)
     }
 
     /// The most rows any assignment places, by Kuhn's augmenting paths (costs aside): a greedy

@@ -244,16 +244,13 @@ struct RowTypes {
     /// of the rows of that type expanded in it (see `dominated`).
     let expandedIn: UnsafeMutablePointer<Int>, leastPotential: UnsafeMutablePointer<Double>
 
-    init(rows: Int, types: Int, workspace w: Workspace) {
-        typeOfRow = w.rowType.reserve(rows)
+    /// The types in `typeOfRow` (numbered from 0 to `types` - 1), with their marks cleared.
+    init(typeOfRow: UnsafeMutablePointer<Int>, types: Int, workspace w: Workspace) {
+        self.typeOfRow = typeOfRow
         stamp = w.typeStamp.reserve(types)
         column = w.typeColumn.reserve(types)
         expandedIn = w.typeExpandedIn.reserve(types)
         leastPotential = w.typeLeastPotential.reserve(types)
-    }
-
-    /// Clears the marks of the first `types` types.
-    func clearMarks(types: Int) {
         for t in 0..<types {
             stamp[t] = 0
             column[t] = -1
@@ -262,7 +259,7 @@ struct RowTypes {
         }
     }
 
-    /// Whether a row of row `i`'s type held by `column` was already expanded in search `stamp`;
+    /// Whether a row of row `i`'s type held by column `j` was already expanded in search `s`;
     /// marks it. Rows of one type held by one column reach the same places at the same distances.
     func alreadyExpanded(row i: Int, column j: Int, stamp s: Int) -> Bool {
         let t = typeOfRow[i]
