@@ -324,7 +324,8 @@ enum Help {
       --replications N   replications per timing (default 2000)
       --seed S           master seed (default: the scenario's)
       --scale K,K,...    the scenario scaled by each K: seconds per replication (median of five
-                         timings, the Ks in turn), peak memory and the growth exponent
+                         timings, the Ks in turn), peak memory and the growth exponent (with
+                         the range of each turn's own fit)
       --against BINARY   another build on the same run command, alternating; prints the ratio
 
     examples:

@@ -14,7 +14,7 @@ import SufficiencyReports
 /// - `--scale K,K,...`: the scenario scaled by each K (children, entries and supply multiplied),
 ///   seconds per replication on one thread (the median of five timings, the Ks taken in turn) and
 ///   peak memory, with the growth exponent fitted over the Ks (1 would be linear in the number of
-///   children).
+///   children) and the range of each turn's own fit.
 /// - `--against BINARY`: this build and another (the previous release, say) run the same `run`
 ///   command in turn, three times each, as separate processes; prints both medians and their ratio.
 struct BenchmarkCommand: Equatable {
@@ -108,16 +108,11 @@ struct BenchmarkCommand: Equatable {
             lines.append(String(format: "%7d  %8.0f  %19.3f  %15.0f", k, ScenarioSize(models[i].scenario).childrenPerReplication, seconds, peaks[i]))
         }
         if points.count >= 2 {
-            // Least-squares slope of log(time) on log(K).
-            let xs: [Double] = points.map { log($0.k) }, ys: [Double] = points.map { log($0.seconds) }
-            let mx: Double = xs.reduce(0, +) / Double(xs.count), my: Double = ys.reduce(0, +) / Double(ys.count)
-            var covariance = 0.0, variance = 0.0
-            for (x, y) in zip(xs, ys) {
-                covariance += (x - mx) * (y - my)
-                variance += (x - mx) * (x - mx)
-            }
-            let slope = covariance / max(variance, 1e-12)
-            lines += ["", String(format: "growth exponent (time ~ K^b, fitted over K = %@): b = %.2f", ks.map(String.init).joined(separator: ", "), slope)]
+            // Fitted on the medians; each turn's own fit shows how far this machine's drift moves it.
+            let turns = (0..<Self.scaleTurns).map { turn in Self.growthExponent(ks: ks, seconds: timings.map { $0[turn] }) }
+            lines += ["", String(format: "growth exponent (time ~ K^b, fitted over K = %@): b = %.2f (%.2f to %.2f turn by turn)",
+                                 ks.map(String.init).joined(separator: ", "), Self.growthExponent(ks: ks, seconds: points.map(\.seconds)),
+                                 turns.min()!, turns.max()!)]
         }
         console.writeOut(lines.joined(separator: "\n") + "\n")
     }
@@ -183,6 +178,18 @@ struct BenchmarkCommand: Equatable {
 
     /// The middle of an odd number of timings.
     private static func median(_ timings: [Double]) -> Double { timings.sorted()[timings.count / 2] }
+
+    /// Least-squares slope of log(time) on log(K).
+    private static func growthExponent(ks: [Int], seconds: [Double]) -> Double {
+        let xs = ks.map { log(Double($0)) }, ys = seconds.map { log($0) }
+        let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
+        var covariance = 0.0, variance = 0.0
+        for (x, y) in zip(xs, ys) {
+            covariance += (x - mx) * (y - my)
+            variance += (x - mx) * (x - mx)
+        }
+        return covariance / max(variance, 1e-12)
+    }
 
     private static func timed<T>(_ body: () -> T) -> (T, Double) {
         let clock = ContinuousClock(), start = clock.now
