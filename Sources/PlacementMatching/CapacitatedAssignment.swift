@@ -94,9 +94,9 @@ public struct CapacitatedAssignmentSolver: Sendable {
         if !isKnownUniquelyReferenced(&workspace) { workspace = Workspace() }
         let types = assignRowTypes(matrix)
         let placed = maximumPlaced(matrix, types: types, columnForRow: &columnForRow)
+        guard !matrix.columnIndex.isEmpty else { return 0 }  // no allowed pair: every row is left, as Kuhn's pass left them
         var placeable = 0
         for i in 0..<matrix.rows where matrix.rowStart[i + 1] > matrix.rowStart[i] { placeable += 1 }
-        guard !matrix.columnIndex.isEmpty else { return 0 }  // no allowed pair: every row is left, as Kuhn's pass left them
         // Rows with no allowed pair are unplaced in every matching; when others must be left too,
         // the zero-cost column takes exactly as many as must be left, cheapest total first.
         matrix.rowStart.withUnsafeBufferPointer { rowStart in

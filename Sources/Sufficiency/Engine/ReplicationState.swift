@@ -61,12 +61,14 @@ struct ChildState {
 struct Stored32 {
     private var stored: Int32
 
-    init(wrappedValue: Int) { stored = wrappedValue >= Int(Int32.max) ? .max : Int32(wrappedValue) }
+    init(wrappedValue: Int) { stored = Self.stored(wrappedValue) }
 
     var wrappedValue: Int {
         get { stored == .max ? .max : Int(stored) }
-        set { stored = newValue >= Int(Int32.max) ? .max : Int32(newValue) }
+        set { stored = Self.stored(newValue) }
     }
+
+    private static func stored(_ value: Int) -> Int32 { value >= Int(Int32.max) ? .max : Int32(value) }
 }
 
 /// A small code the engine keeps per child (a need or route index) in 8 bits.

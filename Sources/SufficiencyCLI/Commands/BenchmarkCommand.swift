@@ -101,17 +101,15 @@ struct BenchmarkCommand: Equatable {
                 if turn == 0 { peaks[i] = Self.peakMiB() }
             }
         }
-        var points: [(k: Double, seconds: Double)] = []
+        let seconds = timings.map { Self.median($0) / Double(replications) }
         for (i, k) in ks.enumerated() {
-            let seconds = Self.median(timings[i]) / Double(replications)
-            points.append((Double(k), seconds))
-            lines.append(String(format: "%7d  %8.0f  %19.3f  %15.0f", k, ScenarioSize(models[i].scenario).childrenPerReplication, seconds, peaks[i]))
+            lines.append(String(format: "%7d  %8.0f  %19.3f  %15.0f", k, ScenarioSize(models[i].scenario).childrenPerReplication, seconds[i], peaks[i]))
         }
-        if points.count >= 2 {
+        if ks.count >= 2 {
             // Fitted on the medians; each turn's own fit shows how far this machine's drift moves it.
             let turns = (0..<Self.scaleTurns).map { turn in Self.growthExponent(ks: ks, seconds: timings.map { $0[turn] }) }
             lines += ["", String(format: "growth exponent (time ~ K^b, fitted over K = %@): b = %.2f (%.2f to %.2f turn by turn)",
-                                 ks.map(String.init).joined(separator: ", "), Self.growthExponent(ks: ks, seconds: points.map(\.seconds)),
+                                 ks.map(String.init).joined(separator: ", "), Self.growthExponent(ks: ks, seconds: seconds),
                                  turns.min()!, turns.max()!)]
         }
         console.writeOut(lines.joined(separator: "\n") + "\n")
