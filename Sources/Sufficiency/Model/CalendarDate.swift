@@ -47,9 +47,16 @@ public struct CalendarDate: Equatable, Comparable, Hashable, Sendable {
         let (y, m, d) = components
         let total = y * 12 + (m - 1) + months
         let year = total / 12, month = total % 12 + 1
-        var day = d
-        while CalendarDate(year: year, month: month, day: day).components.month != month { day -= 1 }
-        return CalendarDate(year: year, month: month, day: day)
+        return CalendarDate(year: year, month: month, day: min(d, Self.days(inMonth: month, of: year)))
+    }
+
+    /// Days in a month of a year (the Gregorian calendar's leap years).
+    static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// The first day of the financial year (1 April) containing this date.
