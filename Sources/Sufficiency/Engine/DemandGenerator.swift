@@ -89,23 +89,24 @@ struct DemandGenerator {
     private func assignKinds(toAges ages: [Int], using rng: inout Xoshiro256StarStar) -> [PlacementKind] {
         var result = [PlacementKind?](repeating: nil, count: ages.count)
         let byAgeDescending = ages.indices.sorted { (ages[$0], $1) > (ages[$1], $0) }
-        var counts = Dictionary(uniqueKeysWithValues: PlacementKind.allCases.enumerated().map { ($0.element, model.initialByKind[$0.offset]) })
+        var counts = model.initialByKind  // by PlacementKind.index, its position in allCases
         let ageLimited = PlacementKind.allCases.filter { model.kindMinAgeDays[$0.index] > 0 }
             .sorted { model.kindMinAgeDays[$0.index] > model.kindMinAgeDays[$1.index] }
         for kind in ageLimited {
             var eligible = byAgeDescending.filter { result[$0] == nil && ages[$0] >= model.kindMinAgeDays[kind.index] }
             for i in stride(from: eligible.count - 1, to: 0, by: -1) { eligible.swapAt(i, Sampling.below(i + 1, using: &rng)) }
             for child in eligible + byAgeDescending.filter({ result[$0] == nil && ages[$0] < model.kindMinAgeDays[kind.index] })
-            where counts[kind]! > 0 && result[child] == nil {
+            where counts[kind.index] > 0 && result[child] == nil {
                 result[child] = kind
-                counts[kind]! -= 1
+                counts[kind.index] -= 1
             }
         }
-        for child in byAgeDescending.reversed() where counts[.placedForAdoption]! > 0 && result[child] == nil {
+        let adoption = PlacementKind.placedForAdoption.index
+        for child in byAgeDescending.reversed() where counts[adoption] > 0 && result[child] == nil {
             result[child] = .placedForAdoption
-            counts[.placedForAdoption]! -= 1
+            counts[adoption] -= 1
         }
-        var rest = PlacementKind.allCases.flatMap { repeatElement($0, count: counts[$0]!) }
+        var rest = PlacementKind.allCases.flatMap { repeatElement($0, count: counts[$0.index]) }
         for i in stride(from: rest.count - 1, to: 0, by: -1) { rest.swapAt(i, Sampling.below(i + 1, using: &rng)) }
         var next = 0
         for child in ages.indices where result[child] == nil {

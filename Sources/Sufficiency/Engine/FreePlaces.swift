@@ -28,12 +28,28 @@ struct FreePlaces {
     /// Per provider, for households (table 0) and homes (table 1): its class (-1 when not free) and
     /// its position in that class's list.
     private var classOf: [[Int]] = [[], []], position: [[Int]] = [[], []]
+    /// Per provider (tables as `classOf`), the class it was last filed under with each number of
+    /// free places modulo 4, or -1: checked against the key, it spares hashing the key, which was
+    /// most of the work of re-filing a household as its children come and go.
+    private var recentClass: [[Int]] = [[], []]
 
     /// Lists provider `provider` of `kind` (a household or a home) under `key`, or nowhere when nil.
     mutating func set(_ provider: Int, of kind: PlacementKind, to key: ClassKey?) {
         let table = kind == .inHouseFoster ? 0 : 1
-        while classOf[table].count <= provider { classOf[table].append(-1); position[table].append(0) }
-        let target = key.map { classIndex($0) } ?? -1
+        while classOf[table].count <= provider {
+            classOf[table].append(-1)
+            position[table].append(0)
+            recentClass[table].append(contentsOf: repeatElement(-1, count: 4))
+        }
+        var target = -1
+        if let key {
+            let recent = provider * 4 + (key.free & 3)
+            target = recentClass[table][recent]
+            if target < 0 || keys[target] != key {
+                target = classIndex(key)
+                recentClass[table][recent] = target
+            }
+        }
         Self.move(provider, to: target, members: &members, withRoom: &withRoom, classOf: &classOf[table], position: &position[table])
     }
 

@@ -176,7 +176,9 @@ struct MarketState {
     /// The market's free places as classes, one per area (places of one area are alike), each
     /// offering its last free place with room for as many units as the area has free places (and
     /// the market has room).
-    func offerClasses(into offers: inout [Offer]) {
+    /// Mutating though it only reads: called on an element of the engine's array of markets, a
+    /// non-mutating method copied the whole market (retaining each of its arrays) to lend it.
+    mutating func offerClasses(into offers: inout [Offer]) {
         for run in freeByRun where !run.isEmpty {
             let slot = run[run.count - 1]
             offers.append(Offer(column: MatchColumn(kind: model.kind, provider: slot, area: area(ofSlot: slot) ?? -1),
@@ -227,4 +229,5 @@ struct ChildList: Sequence {
     }
 
     func makeIterator() -> LazyFilterSequence<[Int]>.Iterator { slots.lazy.filter { $0 >= 0 }.makeIterator() }
+
 }
