@@ -165,9 +165,11 @@ extension Replication {
                 // Gaps by group: days in care, in residential care and at a distance (the child's
                 // age band at the start of each segment).
                 let (ageGroup, needGroup, sizeGroup) = gapGroups(of: c, on: day)
-                accrueGapDays(group: ageGroup, year: y, days: days, kind: kind, miles: child.miles)
-                accrueGapDays(group: needGroup, year: y, days: days, kind: kind, miles: child.miles)
-                accrueGapDays(group: sizeGroup, year: y, days: days, kind: kind, miles: child.miles)
+                gapDays.withUnsafeMutableBufferPointer { tallies in
+                    accrueGapDays(group: ageGroup, year: y, days: days, kind: kind, miles: child.miles, into: tallies)
+                    accrueGapDays(group: needGroup, year: y, days: days, kind: kind, miles: child.miles, into: tallies)
+                    accrueGapDays(group: sizeGroup, year: y, days: days, kind: kind, miles: child.miles, into: tallies)
+                }
             }
             day = segmentEnd
         }
@@ -175,8 +177,10 @@ extension Replication {
     }
 
     /// Adds a spell segment's days to one gap group's tallies (in care, residential, at a known
-    /// distance, over 20 miles) and, in an emergency placement, to its child-days waiting.
-    private func accrueGapDays(group g: Int, year y: Int, days: Double, kind: PlacementKind, miles: Double) {
+    /// distance, over 20 miles; `gapDays` in place, checked once a segment rather than once a
+    /// tally) and, in an emergency placement, to its child-days waiting.
+    private func accrueGapDays(group g: Int, year y: Int, days: Double, kind: PlacementKind, miles: Double,
+                               into gapDays: UnsafeMutableBufferPointer<Double>) {
         let at = (y * catalog.gapGroups.count + g) * 4, known = kind != .emergency && kind != .placedForAdoption
         gapDays[at] += days
         if kind.isResidential { gapDays[at + 1] += days }

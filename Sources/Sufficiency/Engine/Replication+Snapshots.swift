@@ -7,37 +7,40 @@ extension Replication {
     func recordSnapshot(_ snapshot: Int) {
         var inCare = 0, waitingCount = 0, stayingPut = 0, withDistance = 0, over20 = 0, outside = 0, substitutes = 0
         var weekly = 0.0
-        var byKind = [Int](repeating: 0, count: PlacementKind.allCases.count)
-        var byBand = [Int](repeating: 0, count: model.ageBandNames.count)
-        var byNeed = [Int](repeating: 0, count: model.needNames.count)
+        // Counts by kind, then by band, then by need, in one buffer written in place.
+        let kinds = PlacementKind.allCases.count, bands = model.ageBandNames.count
+        var counts = [Int](repeating: 0, count: kinds + bands + model.needNames.count)
         let inflation = model.inflationFactor(financialYear: year)
         let needOfKind = Self.needIndexOfKind
         let emergency = PlacementKind.emergency.index, adoption = PlacementKind.placedForAdoption.index
         // Each child's fields read in place: this loop visits every child present every month.
         children.withUnsafeBufferPointer { kids in
-            for c in present {
-                if kids[c].status == .stayingPut {
-                    stayingPut += 1
-                    weekly += model.stayingPutWeeklyCost * inflation
-                    continue
-                }
-                inCare += 1
-                let kind = (kids[c].kind ?? .emergency).index
-                byKind[kind] += 1
-                let band = model.band(ageDays: today - kids[c].birthDay)
-                byBand[band] += 1
-                byNeed[kids[c].need] += 1
-                if kids[c].isWaiting { waitingCount += 1 }
-                if needOfKind[kind] >= 0 && needOfKind[kind] != kids[c].sought { substitutes += 1 }
-                weekly += model.weeklyCost(kind: kind, band: band) * inflation
-                // Distances are known for every placement but emergency ones and adopters' homes.
-                if kind != emergency && kind != adoption {
-                    withDistance += 1
-                    if kids[c].miles > 20 { over20 += 1 }
-                    if kids[c].outsideLA { outside += 1 }
+            counts.withUnsafeMutableBufferPointer { counts in
+                present.forEachChild { c in
+                    if kids[c].status == .stayingPut {
+                        stayingPut += 1
+                        weekly += model.stayingPutWeeklyCost * inflation
+                        return
+                    }
+                    inCare += 1
+                    let kind = (kids[c].kind ?? .emergency).index
+                    counts[kind] += 1
+                    let band = model.band(ageDays: today - kids[c].birthDay)
+                    counts[kinds + band] += 1
+                    counts[kinds + bands + kids[c].need] += 1
+                    if kids[c].isWaiting { waitingCount += 1 }
+                    if needOfKind[kind] >= 0 && needOfKind[kind] != kids[c].sought { substitutes += 1 }
+                    weekly += model.weeklyCost(kind: kind, band: band) * inflation
+                    // Distances are known for every placement but emergency ones and adopters' homes.
+                    if kind != emergency && kind != adoption {
+                        withDistance += 1
+                        if kids[c].miles > 20 { over20 += 1 }
+                        if kids[c].outsideLA { outside += 1 }
+                    }
                 }
             }
         }
+        let byKind = counts[..<kinds], byBand = counts[kinds ..< kinds + bands], byNeed = counts[(kinds + bands)...]
         var households = 0, approvedPlaces = 0, occupied = 0
         for household in self.households where household.active && household.availableFrom <= today {
             households += 1

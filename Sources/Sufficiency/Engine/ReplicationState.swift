@@ -230,4 +230,12 @@ struct ChildList: Sequence {
 
     func makeIterator() -> LazyFilterSequence<[Int]>.Iterator { slots.lazy.filter { $0 >= 0 }.makeIterator() }
 
+    /// Calls `body` with each child in order, reading the list in place: for the loops that visit
+    /// every child present every month, where the iterator's own work was a fifth of the loop's.
+    @inline(__always)
+    func forEachChild(_ body: (Int) -> Void) {
+        slots.withUnsafeBufferPointer { slots in
+            for c in slots where c >= 0 { body(c) }
+        }
+    }
 }
