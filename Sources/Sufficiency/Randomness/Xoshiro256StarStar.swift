@@ -26,8 +26,10 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         return result
     }
 
+    /// For 0 < k < 64, the only shifts used: the masking shifts compile to one rotate, where the
+    /// smart shifts checked for shifts past the width first.
     @inlinable
-    static func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    static func rotateLeft(_ x: UInt64, _ k: UInt64) -> UInt64 { (x &<< k) | (x &>> (64 &- k)) }
 }
 
 /// SplitMix64 (G. Steele, D. Lea and C. Flood, OOPSLA 2014): used to seed and to mix seeds.
