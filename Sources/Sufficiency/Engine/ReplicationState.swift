@@ -232,6 +232,7 @@ struct ChildList: Sequence {
 
     /// Calls `body` with each child in order, reading the list in place: for the loops that visit
     /// every child present every month, where the iterator's own work was a fifth of the loop's.
+    /// `body` must not add to or remove from this list (the iterator, which reads a copy, may).
     @inline(__always)
     func forEachChild(_ body: (Int) -> Void) {
         slots.withUnsafeBufferPointer { slots in

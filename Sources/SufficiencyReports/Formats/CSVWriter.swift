@@ -14,17 +14,23 @@ public struct CSVWriter: Sendable {
         text += fields.map(Self.escape).joined(separator: ",") + "\n"
     }
 
+    /// First characters a spreadsheet runs as a formula, and characters that make a field quoted;
+    /// all ASCII, so the shortcut below looks for them as bytes, through a table by byte value.
+    private static let formulaStarts = "=+-@\t\r", quotedIfAny = ",\"\n\r"
+    private static let isFormulaStartByte = (0..<256).map { formulaStarts.utf8.contains(UInt8($0)) }
+    private static let isQuotedIfAnyByte = (0..<256).map { quotedIfAny.utf8.contains(UInt8($0)) }
+
     static func escape(_ field: String) -> String {
         // Most fields (numbers, dates, metric names) need nothing: found on the UTF-8 bytes, as
         // the character-by-character test below took most of the time of writing a run's CSVs.
         // Exact: with none of these bytes there is no such character either.
-        if let first = field.utf8.first, !"=+-@\t\r".utf8.contains(first),
-           !field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+        let quotedByte = isQuotedIfAnyByte
+        if let first = field.utf8.first, !isFormulaStartByte[Int(first)], !field.utf8.contains(where: { quotedByte[Int($0)] }) {
             return field
         }
         var field = field
-        if let first = field.first, "=+-@\t\r".contains(first), Double(field) == nil { field = "'" + field }
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        if let first = field.first, formulaStarts.contains(first), Double(field) == nil { field = "'" + field }
+        guard field.contains(where: quotedIfAny.contains) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
