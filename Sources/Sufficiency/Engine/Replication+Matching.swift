@@ -1,7 +1,7 @@
 import PlacementMatching
 
 /// A free place offered in a matching round.
-struct MatchColumn: Sendable {
+struct MatchColumn: Sendable, BitwiseCopyable {
     let kind: PlacementKind
     /// Household, home or market place index; for kinship, the unit whose kin it is.
     let provider: Int
@@ -83,7 +83,10 @@ extension Replication {
             if due || offerEveryRound { round.unitDue[u] = true }
         }
         round.layOut(units: units)
-        for c in round.waitingChild where children[c].group >= 0 { round.unitOfKey[children[c].group * needCount + children[c].sought] = -1 }
+        for i in round.waitingChild.indices {
+            let c = round.waitingChild[i]
+            if children[c].group >= 0 { round.unitOfKey[children[c].group * needCount + children[c].sought] = -1 }
+        }
         for u in 0..<units where round.unitDue[u] { round.pending.append(u) }
     }
 
@@ -108,8 +111,8 @@ extension Replication {
     /// units still unplaced pending, those this stage could not try first.
     private func place(stage: Int, splitPenalty: Bool) {
         let round = matching
-        round.solving.removeAll(keepingCapacity: true)
-        round.needs.removeAll(keepingCapacity: true)
+        round.solving.removeAll()
+        round.needs.removeAll()
         var kept = 0
         for i in round.pending.indices {
             let u = round.pending[i]
@@ -136,7 +139,7 @@ extension Replication {
                 round.needs.append(need)
             }
         }
-        while round.pending.count > kept { round.pending.removeLast() }  // one at a time: cheaper for the few here
+        round.pending.truncate(to: kept)
         solve(splitPenalty: splitPenalty)
     }
 
@@ -147,7 +150,7 @@ extension Replication {
         let round = matching
         guard !round.solving.isEmpty else { return }
         var wanted: UInt32 = 0  // bit per PlacementKind.index: a Set here cost more than it saved
-        for need in round.needs { wanted |= need.kindBits }
+        for row in round.needs.indices { wanted |= round.needs[row].kindBits }
         assign(rows: round.solving.count, kinds: wanted, extra: { offers in
             guard !model.kinshipFirst else { return }  // kin compete on cost; each unit's own kin are a place only for it
             for row in round.solving.indices where round.needs[row] == .fostering {
@@ -171,15 +174,15 @@ extension Replication {
     /// unit's own kin) to `rows` rows at the costs `cost` gives (nil: not allowed), assigns them at
     /// least total cost with each class taking as many rows as it has places, so the work is rows x
     /// classes, and hands each row in turn the place it takes (nil: none). The buffers are reused.
-    private func assign(rows: Int, kinds: UInt32, extra: (inout [Offer]) -> Void = { _ in },
+    private func assign(rows: Int, kinds: UInt32, extra: (inout ScratchList<Offer>) -> Void = { _ in },
                         cost: (Int, MatchColumn) -> Double?, take: (Int, MatchColumn?) -> Void) {
         let w = matching
         w.rowsOffered += rows
-        w.offers.removeAll(keepingCapacity: true)
+        w.offers.removeAll()
         collectOffers(of: kinds, into: &w.offers)
         extra(&w.offers)
         w.matrix.removeAll()
-        for offer in w.offers { w.matrix.appendColumn(capacity: offer.room) }
+        for j in w.offers.indices { w.matrix.appendColumn(capacity: w.offers[j].room) }
         var allowed = false
         for row in 0..<rows {
             for j in w.offers.indices {
@@ -198,7 +201,7 @@ extension Replication {
 
     /// The classes of places of `kinds` (a bit per `PlacementKind.index`) free now: in-house
     /// households and homes by class, each market's places area by area.
-    func collectOffers(of kinds: UInt32, into offers: inout [Offer]) {
+    func collectOffers(of kinds: UInt32, into offers: inout ScratchList<Offer>) {
         for word in freePlaces.withRoom.indices {
             var bits = freePlaces.withRoom[word]
             while bits != 0 {
@@ -335,7 +338,7 @@ extension Replication {
 
 /// A class of free places offered in a round, with room for `room` units; `placeClass` is its
 /// `FreePlaces` class, or -1 for a market's area or a unit's kin.
-struct Offer {
+struct Offer: BitwiseCopyable {
     let column: MatchColumn
     let room: Int
     let placeClass: Int
@@ -346,25 +349,25 @@ struct Offer {
 final class MatchingWorkspace {
     var solver = CapacitatedAssignmentSolver()
     var matrix = CapacitatedCostMatrix()
-    var offers: [Offer] = []
+    var offers = ScratchList<Offer>()
     var columnForRow: [Int] = []
     /// Rows offered places so far: the matching work done, which tests compare.
     var rowsOffered = 0
     /// The round's units, flat: unit u's children are `members[unit(u)]`.
-    private(set) var members: [Int] = []
-    private var unitStart: [Int] = [0]
+    private(set) var members = ScratchList<Int>()
+    private var unitStart = ScratchList<Int>()
     /// Units still to place, in order; the units a stage's solve takes, and their needs.
-    var pending: [Int] = [], solving: [Int] = [], needs: [PlacementNeed] = []
+    var pending = ScratchList<Int>(), solving = ScratchList<Int>(), needs = ScratchList<PlacementNeed>()
     /// The children a step-down round offers in-house foster places to.
     var stepDownCandidates: [Int] = []
     /// Per (sibling group, need) while units are formed: its unit, or -1.
     var unitOfKey: [Int] = []
     /// While units are formed: the waiting children in order, each one's unit, whether each unit
     /// has a child due, and each unit's next free position.
-    var waitingChild: [Int] = [], unitOfWaiting: [Int] = [], unitDue: [Bool] = []
-    private var fill: [Int] = []
+    var waitingChild = ScratchList<Int>(), unitOfWaiting = ScratchList<Int>(), unitDue = ScratchList<Bool>()
+    private var fill = ScratchList<Int>()
 
-    init() {}
+    init() { unitStart.append(0) }
 
     var unitCount: Int { unitStart.count - 1 }
 
@@ -375,27 +378,28 @@ final class MatchingWorkspace {
     func firstChild(of u: Int) -> Int { members[unitStart[u]] }
 
     func removeAllUnits() {
-        waitingChild.removeAll(keepingCapacity: true)
-        unitOfWaiting.removeAll(keepingCapacity: true)
-        unitDue.removeAll(keepingCapacity: true)
-        members.removeAll(keepingCapacity: true)
-        unitStart.removeAll(keepingCapacity: true)
+        waitingChild.removeAll()
+        unitOfWaiting.removeAll()
+        unitDue.removeAll()
+        members.removeAll()
+        unitStart.removeAll()
         unitStart.append(0)
-        pending.removeAll(keepingCapacity: true)
+        pending.removeAll()
     }
 
     /// Lays out `units` units from `waitingChild` and `unitOfWaiting`, keeping the children of
     /// each unit in waiting order.
     func layOut(units: Int) {
-        unitStart.removeAll(keepingCapacity: true)
-        unitStart.append(contentsOf: repeatElement(0, count: units + 1))
-        for u in unitOfWaiting { unitStart[u + 1] += 1 }
+        unitStart.removeAll()
+        unitStart.append(repeating: 0, count: units + 1)
+        for i in unitOfWaiting.indices { unitStart[unitOfWaiting[i] + 1] += 1 }
         for u in 0..<units { unitStart[u + 1] += unitStart[u] }
-        fill.removeAll(keepingCapacity: true)
-        fill.append(contentsOf: unitStart[0 ..< units])
-        members.removeAll(keepingCapacity: true)
-        members.append(contentsOf: repeatElement(0, count: waitingChild.count))
-        for (i, u) in unitOfWaiting.enumerated() {
+        fill.removeAll()
+        for u in 0..<units { fill.append(unitStart[u]) }
+        members.removeAll()
+        members.append(repeating: 0, count: waitingChild.count)
+        for i in unitOfWaiting.indices {
+            let u = unitOfWaiting[i]
             members[fill[u]] = waitingChild[i]
             fill[u] += 1
         }

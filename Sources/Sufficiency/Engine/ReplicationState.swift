@@ -178,7 +178,7 @@ struct MarketState {
     /// the market has room).
     /// Mutating though it only reads: called on an element of the engine's array of markets, a
     /// non-mutating method copied the whole market (retaining each of its arrays) to lend it.
-    mutating func offerClasses(into offers: inout [Offer]) {
+    mutating func offerClasses(into offers: inout ScratchList<Offer>) {
         for run in freeByRun where !run.isEmpty {
             let slot = run[run.count - 1]
             offers.append(Offer(column: MatchColumn(kind: model.kind, provider: slot, area: area(ofSlot: slot) ?? -1),

@@ -1,5 +1,5 @@
 /// The placement types the model knows, grouped as SSDA903 groups them (PLACE x PLACE_PROVIDER).
-public enum PlacementKind: String, CaseIterable, Codable, Sendable, Comparable {
+public enum PlacementKind: String, CaseIterable, Codable, Sendable, Comparable, BitwiseCopyable {
     /// Family and friends foster care (U1-U3).
     case kinship
     /// The LA's own foster carers (U4-U6 with PR1-PR3).

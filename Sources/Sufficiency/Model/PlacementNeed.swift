@@ -1,7 +1,7 @@
 /// The kind of placement a child needs, as the open demand models group placements:
 /// decided by the child's needs and the council's history, before supply is asked.
 /// Supply then decides where the need is met (which kinds, in order), or that it is not.
-public enum PlacementNeed: String, CaseIterable, Codable, Sendable {
+public enum PlacementNeed: String, CaseIterable, Codable, Sendable, BitwiseCopyable {
     /// Foster care: with kin where kin can take the child, else in-house, else agency.
     case fostering
     /// A children's home: in-house, else external.
