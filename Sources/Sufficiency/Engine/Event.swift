@@ -52,28 +52,34 @@ struct Event {
 ///
 /// Chained events live in one pool whose slots are reused as days are run, so scheduling and
 /// running allocate nothing once the pool has grown to the most events ever pending.
-struct EventQueue {
-    private var pool: [Event] = []
+///
+/// Its lists are `ScratchList`s: a day is loaded and its events scheduled and run thousands of
+/// times a replication, and arrays' uniqueness checks and emptying were much of that work.
+struct EventQueue: ~Copyable {
+    private var pool = ScratchList<Event>()
     /// Per pool slot: the next slot of its day's chain (or of the free slots), or -1.
-    private var link: [Int32] = []
+    private var link = ScratchList<Int32>()
     /// Per day: the first slot of its chain, or -1.
-    private var head: [Int32]
+    private var head = ScratchList<Int32>()
     private var freeSlot: Int32 = -1
     /// The day whose events are in `today`; earlier days are spent.
     private var current = -1
     /// The day's chained events in run order, those before `cursor` run.
-    private var today: [Event] = []
+    private var today = ScratchList<Event>()
     private var cursor = 0
     /// Events scheduled for the day while it runs: a heap.
-    private var sameDay: [Event] = []
-    private var later: [Event] = []
+    private var sameDay = ScratchList<Event>()
+    private var later = ScratchList<Event>()
     /// The counting sort's buffers: a day's chain as found, and where each kind's events go.
-    private var chain: [Event] = []
-    private var kindEnd = [Int](repeating: 0, count: Event.Kind.allCases.count)
+    private var chain = ScratchList<Event>()
+    private var kindEnd = ScratchList<Int>()
     private var nextSequence: UInt32 = 0
 
     /// A queue with a chain for each of days 0 ..< `days`.
-    init(days: Int) { head = [Int32](repeating: -1, count: max(0, days)) }
+    init(days: Int) {
+        head.append(repeating: -1, count: max(0, days))
+        kindEnd.append(repeating: 0, count: Event.Kind.allCases.count)
+    }
 
     mutating func schedule(day: Int, _ kind: Event.Kind, subject: Int = 0, serial: Int32 = 0) {
         let event = Event(day: Int32(day), kind: kind, sequence: nextSequence, subject: Int32(subject), serial: serial)
@@ -114,7 +120,7 @@ struct EventQueue {
 
     /// Moves day `current`'s chain into `today` in run order and frees its slots.
     private mutating func loadDay() {
-        chain.removeAll(keepingCapacity: true)
+        chain.removeAll()
         for k in kindEnd.indices { kindEnd[k] = 0 }
         var slot = head[current]
         head[current] = -1
@@ -128,19 +134,20 @@ struct EventQueue {
             slot = following
         }
         for k in kindEnd.indices.dropFirst() { kindEnd[k] += kindEnd[k - 1] }
-        today.removeAll(keepingCapacity: true)
+        today.removeAll()
         cursor = 0
-        guard let any = chain.first else { return }
-        today.append(contentsOf: repeatElement(any, count: chain.count))
+        guard !chain.isEmpty else { return }
+        today.append(repeating: chain[0], count: chain.count)
         // Newest first in the chain: each kind's events fill its part from the back.
-        for event in chain {
+        for i in chain.indices {
+            let event = chain[i]
             kindEnd[Int(event.kind.rawValue)] -= 1
             today[kindEnd[Int(event.kind.rawValue)]] = event
         }
     }
 
     /// Pushes onto a min-heap.
-    private static func push(_ event: Event, into heap: inout [Event]) {
+    private static func push(_ event: Event, into heap: inout ScratchList<Event>) {
         heap.append(event)
         var position = heap.count - 1
         while position > 0 {
@@ -153,7 +160,7 @@ struct EventQueue {
     }
 
     /// Pops a min-heap's first event.
-    private static func pop(_ heap: inout [Event]) -> Event {
+    private static func pop(_ heap: inout ScratchList<Event>) -> Event {
         let top = heap[0]
         let last = heap.removeLast()
         if heap.isEmpty { return top }

@@ -50,6 +50,14 @@ struct ScratchList<Element: BitwiseCopyable>: ~Copyable {
     @inline(__always)
     mutating func removeAll() { count = 0 }
 
+    /// Removes and returns the last element.
+    @inline(__always)
+    mutating func removeLast() -> Element {
+        precondition(count > 0, "cannot remove from an empty list")
+        count -= 1
+        return base[count]
+    }
+
     /// Keeps the first `n` elements.
     mutating func truncate(to n: Int) {
         precondition(n >= 0 && n <= count, "cannot keep \(n) of \(count) elements")
