@@ -20,27 +20,27 @@
 
 /// Costs of the allowed (row, class) pairs and each class's room, built row by row. Reuse one
 /// across solves (`removeAll`) so a simulation loop allocates only when a problem is larger than
-/// any before it.
-public struct CapacitatedCostMatrix: Sendable {
+/// any before it; its lists are `ScratchList`s, emptied by resetting their counts.
+public struct CapacitatedCostMatrix: ~Copyable, Sendable {
     /// How many rows each column can take.
-    public private(set) var capacity: [Int] = []
+    public private(set) var capacity = ScratchList<Int>()
     /// Row `r`'s pairs are at positions `rowStart[r] ..< rowStart[r + 1]`.
-    public private(set) var rowStart: [Int] = [0]
-    public private(set) var columnIndex: [Int] = []
-    public private(set) var costs: [Double] = []
+    public private(set) var rowStart = ScratchList<Int>()
+    public private(set) var columnIndex = ScratchList<Int>()
+    public private(set) var costs = ScratchList<Double>()
 
-    public init() {}
+    public init() { rowStart.append(0) }
 
     public var rows: Int { rowStart.count - 1 }
     public var columns: Int { capacity.count }
 
     /// Empties the matrix, keeping its storage.
     public mutating func removeAll() {
-        capacity.removeAll(keepingCapacity: true)
-        rowStart.removeAll(keepingCapacity: true)
+        capacity.removeAll()
+        rowStart.removeAll()
         rowStart.append(0)
-        columnIndex.removeAll(keepingCapacity: true)
-        costs.removeAll(keepingCapacity: true)
+        columnIndex.removeAll()
+        costs.removeAll()
     }
 
     /// Adds a column that takes up to `capacity` rows; returns its index.
@@ -63,13 +63,15 @@ public struct CapacitatedCostMatrix: Sendable {
 }
 
 /// Solves `CapacitatedCostMatrix` problems exactly: among the assignments that place the most
-/// rows, one of least total cost. Keep one per thread and reuse it: its work arrays persist.
-public struct CapacitatedAssignmentSolver: Sendable {
+/// rows, one of least total cost. Keep one per thread and reuse it: its work arrays persist. Not
+/// copyable, so its workspace is never shared.
+public struct CapacitatedAssignmentSolver: ~Copyable, Sendable {
     /// The cost pass's buffers and the row types (see `CapacitatedSearch`, `RowTypes`).
     private var workspace = Workspace()
     /// The Kuhn pass's state (rows held by each column, columns found dead, search stamps); `load`
     /// also serves the check that each row fits its cheapest class.
-    private var load: [Int] = [], rowsOfColumn: [[Int]] = [], dead: [Bool] = [], visit: [Int] = []
+    private var load = ScratchList<Int>(), dead = ScratchList<Bool>(), visit = ScratchList<Int>()
+    private var rowsOfColumn: [[Int]] = []
     private var firstRowOfHash: [UInt64: Int] = [:]
     /// Counts searches, so a stamp never repeats within a solve.
     private var searches = 0
@@ -88,10 +90,9 @@ public struct CapacitatedAssignmentSolver: Sendable {
     /// - Complexity: O(R E log E) in the worst case for R rows and E allowed pairs plus held rows;
     ///   each search stops at the nearest column with room, so far less in practice.
     @discardableResult
-    public mutating func solve(_ matrix: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
+    public mutating func solve(_ matrix: borrowing CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
         if matrix.rows == 1 { return solveOneRow(matrix, columnForRow: &columnForRow) }
         if takesShortcuts, let placed = solveEachAtItsCheapest(matrix, columnForRow: &columnForRow) { return placed }
-        if !isKnownUniquelyReferenced(&workspace) { workspace = Workspace() }
         let types = assignRowTypes(matrix)
         let placed = maximumPlaced(matrix, types: types, columnForRow: &columnForRow)
         guard !matrix.columnIndex.isEmpty else { return 0 }  // no allowed pair: every row is left, as Kuhn's pass left them
@@ -119,7 +120,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
 
     /// One row (most matching rounds): its cheapest allowed column with room, the lowest index
     /// among equals, which is where the search below would end.
-    private func solveOneRow(_ m: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
+    private func solveOneRow(_ m: borrowing CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int {
         let best = cheapestColumn(m, row: 0, openOnly: true)
         columnForRow.removeAll(keepingCapacity: true)
         columnForRow.append(best)
@@ -131,8 +132,8 @@ public struct CapacitatedAssignmentSolver: Sendable {
     /// at its least cost, and each row's search ends at distance 0 in that class, moving no
     /// potential, so the next row's search starts as this one did. Returns nil when a row's
     /// cheapest class is full before its turn; the full solve then starts afresh.
-    mutating func solveEachAtItsCheapest(_ m: CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int? {
-        reset(&load, m.columns, 0)
+    mutating func solveEachAtItsCheapest(_ m: borrowing CapacitatedCostMatrix, columnForRow: inout [Int]) -> Int? {
+        load.reset(repeating: 0, count: m.columns)
         columnForRow.removeAll(keepingCapacity: true)
         var placed = 0
         for i in 0..<m.rows {
@@ -149,7 +150,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
 
     /// Row `i`'s cheapest allowed column, the lowest index among equals (among columns with any
     /// room when `openOnly`), or -1 when it has none.
-    private func cheapestColumn(_ m: CapacitatedCostMatrix, row i: Int, openOnly: Bool) -> Int {
+    private func cheapestColumn(_ m: borrowing CapacitatedCostMatrix, row i: Int, openOnly: Bool) -> Int {
         var best = -1, bestCost = Double.infinity
         for e in m.rowStart[i]..<m.rowStart[i + 1] where !openOnly || m.capacity[m.columnIndex[e]] > 0 {
             let j = m.columnIndex[e], cost = m.costs[e]
@@ -160,7 +161,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
 
     /// Gives rows with identical allowed pairs and costs the same type. Such rows held by one column
     /// reach the same places at the same distances, so a search need expand only one of them there.
-    private mutating func assignRowTypes(_ m: CapacitatedCostMatrix) -> RowTypes {
+    private mutating func assignRowTypes(_ m: borrowing CapacitatedCostMatrix) -> RowTypes {
         let typeOfRow = workspace.rowType.reserve(m.rows)
         firstRowOfHash.removeAll(keepingCapacity: true)
         var types = 0
@@ -186,13 +187,13 @@ public struct CapacitatedAssignmentSolver: Sendable {
     /// The most rows any assignment places, by Kuhn's augmenting paths (costs aside): a greedy
     /// start, then a depth-first search from each row left. A search that fails leaves the full
     /// columns it reached dead for the rest (no later path through them can end in room).
-    private mutating func maximumPlaced(_ m: CapacitatedCostMatrix, types: RowTypes, columnForRow: inout [Int]) -> Int {
+    private mutating func maximumPlaced(_ m: borrowing CapacitatedCostMatrix, types: RowTypes, columnForRow: inout [Int]) -> Int {
         let rows = m.rows, columns = m.columns
         columnForRow.removeAll(keepingCapacity: true)
         columnForRow.append(contentsOf: repeatElement(-1, count: rows))
-        reset(&load, columns, 0)
-        reset(&dead, columns, false)
-        reset(&visit, columns, 0)
+        load.reset(repeating: 0, count: columns)
+        dead.reset(repeating: false, count: columns)
+        visit.reset(repeating: 0, count: columns)
         prepareRowLists(columns)
         var placed = 0
         for i in 0..<rows {
@@ -218,7 +219,7 @@ public struct CapacitatedAssignmentSolver: Sendable {
     }
 
     /// Finds room for `row` along an alternating path; on success `row` holds a column.
-    private mutating func augmentCardinality(_ m: CapacitatedCostMatrix, types: RowTypes, row: Int, stamp: Int, columnForRow: inout [Int]) -> Bool {
+    private mutating func augmentCardinality(_ m: borrowing CapacitatedCostMatrix, types: RowTypes, row: Int, stamp: Int, columnForRow: inout [Int]) -> Bool {
         for e in m.rowStart[row]..<m.rowStart[row + 1] {
             let j = m.columnIndex[e]
             guard !dead[j], visit[j] != stamp, j != columnForRow[row] else { continue }
@@ -247,10 +248,5 @@ public struct CapacitatedAssignmentSolver: Sendable {
     private mutating func prepareRowLists(_ columns: Int) {
         if rowsOfColumn.count < columns { rowsOfColumn.append(contentsOf: repeatElement([], count: columns - rowsOfColumn.count)) }
         for j in 0..<columns { rowsOfColumn[j].removeAll(keepingCapacity: true) }
-    }
-
-    private func reset<T>(_ array: inout [T], _ count: Int, _ value: T) {
-        array.removeAll(keepingCapacity: true)
-        array.append(contentsOf: repeatElement(value, count: count))
     }
 }

@@ -27,7 +27,7 @@ struct CapacitatedSearch {
     let heap: UnsafeMutablePointer<HeapEntry>
     let columnForRow: UnsafeMutablePointer<Int>
 
-    init(_ m: CapacitatedCostMatrix, rowStart: UnsafePointer<Int>, columnIndex: UnsafePointer<Int>, cost: UnsafePointer<Double>,
+    init(_ m: borrowing CapacitatedCostMatrix, rowStart: UnsafePointer<Int>, columnIndex: UnsafePointer<Int>, cost: UnsafePointer<Double>,
          extraRoom: Int, types: RowTypes, takesShortcuts: Bool, columnForRow: UnsafeMutablePointer<Int>, workspace w: Workspace) {
         self.rowStart = rowStart
         self.columnIndex = columnIndex

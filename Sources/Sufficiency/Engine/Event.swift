@@ -1,3 +1,5 @@
+import PlacementMatching
+
 /// Something that happens on a day. Events of one day run in `Kind` order (the raw value is the
 /// priority), then in the order they were scheduled: simultaneous events always run the same way.
 struct Event {

@@ -1,3 +1,5 @@
+import PlacementMatching
+
 /// Where a child is in their journey through care.
 enum ChildStatus: UInt8 {
     case notYetEntered, inCare, left, stayingPut
