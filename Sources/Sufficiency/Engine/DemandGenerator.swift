@@ -213,8 +213,16 @@ struct DemandGenerator {
             // Children in care on a given day are the longer stayers: a spell is in care on the start
             // date with chance proportional to its length. Resample eight draws by length, then
             // place the start date uniformly within the chosen spell (no earlier than birth).
-            let candidates = (0..<8).map { _ in draw() }
-            let picked = candidates[Sampling.categorical(candidates.map { Double(min($0.days, 18 * 366)) }, using: &rng)]
+            // On the stack: about one child in two of a replication is in care at the start.
+            let picked = withUnsafeTemporaryAllocation(of: (route: Int, days: Int).self, capacity: 8) { candidates in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: 8) { weights in
+                    for k in 0..<8 {
+                        candidates.initializeElement(at: k, to: draw())
+                        weights.initializeElement(at: k, to: Double(min(candidates[k].days, 18 * 366)))
+                    }
+                    return candidates[Sampling.categorical(weights, using: &rng)]
+                }
+            }
             elapsed = max(1, min(Int(Sampling.unit(using: &rng) * Double(picked.days)), -birthDay))
             route = picked.route
             stay = max(1, picked.days - elapsed)

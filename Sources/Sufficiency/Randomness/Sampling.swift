@@ -58,7 +58,7 @@ public enum Sampling {
 
     /// An index drawn with the given weights (which need not sum to 1); the last index with a
     /// positive weight when rounding leaves a remainder.
-    public static func categorical(_ weights: [Double], using rng: inout some RandomNumberGenerator) -> Int {
+    public static func categorical(_ weights: some Collection<Double>, using rng: inout some RandomNumberGenerator) -> Int {
         let total = weights.reduce(0, +)
         var target = unit(using: &rng) * total
         var last = 0
