@@ -219,7 +219,7 @@ struct ChildList: Sequence {
         slots[slot] = -1
         slotOfChild[c] = -1
         count -= 1
-        if slots.count > 2 * count + 32 {
+        if slots.count > 2 * count + 4 {
             var kept = 0
             for s in slots.indices where slots[s] >= 0 {
                 slots[kept] = slots[s]
