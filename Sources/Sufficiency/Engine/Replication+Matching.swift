@@ -61,7 +61,7 @@ extension Replication {
         let round = matching, needCount = PlacementNeed.allCases.count
         round.removeAllUnits()
         if round.unitOfKey.count < groups.count * needCount {
-            round.unitOfKey = [Int](repeating: -1, count: groups.count * needCount)
+            round.unitOfKey.reset(repeating: -1, count: groups.count * needCount)
         }
         // One pass: each waiting child and its unit, units numbered as first seen, and whether
         // each unit has a child due.
@@ -361,7 +361,7 @@ final class MatchingWorkspace {
     /// The children a step-down round offers in-house foster places to.
     var stepDownCandidates: [Int] = []
     /// Per (sibling group, need) while units are formed: its unit, or -1.
-    var unitOfKey: [Int] = []
+    var unitOfKey = ScratchList<Int>()
     /// While units are formed: the waiting children in order, each one's unit, whether each unit
     /// has a child due, and each unit's next free position.
     var waitingChild = ScratchList<Int>(), unitOfWaiting = ScratchList<Int>(), unitDue = ScratchList<Bool>()
