@@ -38,6 +38,16 @@ public struct ReplicationResult: Sendable, Equatable {
     /// A financial-year metric's value in one year.
     public func financial(_ metric: Int, _ year: Int) -> Double { financialValues[metric, year] }
 
+    /// Writes a monthly metric's value on every snapshot into `values[snapshot * stride]`.
+    func copyMonthly(_ metric: Int, into values: UnsafeMutablePointer<Double>, stride: Int) {
+        monthlyValues.copy(metric, into: values, stride: stride)
+    }
+
+    /// Writes a financial-year metric's value in every year into `values[year * stride]`.
+    func copyFinancial(_ metric: Int, into values: UnsafeMutablePointer<Double>, stride: Int) {
+        financialValues.copy(metric, into: values, stride: stride)
+    }
+
     @inline(__always)
     mutating func add(financial metric: Int, year: Int, _ amount: Double) {
         guard year >= 0 && year < years else { return }
@@ -78,10 +88,37 @@ struct PackedValues: Sendable, Equatable {
 
     subscript(metric: Int, position: Int) -> Double {
         guard !inFloats.isEmpty else { return doubles[metric * width + position] }
+        let (isFloat, block) = place(of: metric)
+        return isFloat ? Double(floats[block * width + position]) : doubles[block * width + position]
+    }
+
+    /// Whether a packed metric's block is among the floats, and its index among them or among
+    /// the doubles.
+    private func place(of metric: Int) -> (isFloat: Bool, block: Int) {
         let word = metric >> 6, bit = UInt64(1) << UInt64(metric & 63)
         var before = (inFloats[word] & (bit &- 1)).nonzeroBitCount
         for w in 0..<word { before += inFloats[w].nonzeroBitCount }
-        return inFloats[word] & bit != 0 ? Double(floats[before * width + position]) : doubles[(metric - before) * width + position]
+        return inFloats[word] & bit != 0 ? (true, before) : (false, metric - before)
+    }
+
+    /// Writes metric `metric`'s values into `values[position * stride]`, finding its block once
+    /// (summaries read a metric's whole block from every replication: reading it value by value
+    /// found the block each time and visited every replication once a position).
+    func copy(_ metric: Int, into values: UnsafeMutablePointer<Double>, stride: Int) {
+        guard !inFloats.isEmpty else {
+            for p in 0..<width { values[p * stride] = doubles[metric * width + p] }
+            return
+        }
+        let (isFloat, block) = place(of: metric)
+        if isFloat {
+            floats.withUnsafeBufferPointer { floats in
+                for p in 0..<width { values[p * stride] = Double(floats[block * width + p]) }
+            }
+        } else {
+            doubles.withUnsafeBufferPointer { doubles in
+                for p in 0..<width { values[p * stride] = doubles[block * width + p] }
+            }
+        }
     }
 
     /// Every value in order, unpacked.

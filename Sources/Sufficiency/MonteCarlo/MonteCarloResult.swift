@@ -67,14 +67,29 @@ public struct MonteCarloResult: Sendable {
 
     /// The summary of a monthly metric on every snapshot.
     public func monthlySummary(_ metric: Int) -> [MetricSummary] {
-        cache.summaries(metric) { (0..<model.snapshotDays.count).map { MetricSummary(monthlyValues(metric, snapshot: $0)) } }
+        cache.summaries(metric) {
+            summaries(positions: model.snapshotDays.count) { $0.copyMonthly(metric, into: $1, stride: $2) }
+        }
     }
 
     /// The summary of a financial-year metric in every year.
     public func financialSummary(_ metric: Int) -> [MetricSummary] {
         cache.summaries(catalog.monthly.count + metric) {
-            (0..<model.financialYearLabels.count).map { MetricSummary(financialValues(metric, year: $0)) }
+            summaries(positions: model.financialYearLabels.count) { $0.copyFinancial(metric, into: $1, stride: $2) }
         }
+    }
+
+    /// A summary of each position (snapshot or year) of one metric: `copy` writes a replication's
+    /// values at every position, `stride` apart, so each replication's block is read once and in
+    /// order, not once a position (which, memory-bound, was most of a large run's serial time).
+    private func summaries(positions: Int, copy: (ReplicationResult, UnsafeMutablePointer<Double>, Int) -> Void) -> [MetricSummary] {
+        let count = replications.count
+        guard count > 0 else { return (0..<positions).map { _ in MetricSummary([]) } }
+        var table = [Double](repeating: 0, count: positions * count)  // [position * count + replication]
+        table.withUnsafeMutableBufferPointer { table in
+            for (r, replication) in replications.enumerated() { copy(replication, table.baseAddress! + r, count) }
+        }
+        return (0..<positions).map { MetricSummary(Array(table[($0 * count)..<(($0 + 1) * count)])) }
     }
 
     /// Summarises every metric at once, spread over `threads` (the serial part of a run that
