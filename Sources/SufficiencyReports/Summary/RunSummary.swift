@@ -162,7 +162,12 @@ public struct RunSummary: Sendable {
     /// A financial-year metric summed over the whole horizon, replication by replication.
     public func horizonTotal(_ metric: String) -> MetricSummary {
         let index = result.catalog.financialIndex(metric)!
-        return MetricSummary(result.replications.map { r in result.financialYears.indices.map { r.financial(index, $0) }.reduce(0, +) })
+        let years = result.financialYears.count
+        return MetricSummary(result.replications.map { r in
+            var total = 0.0  // summed in year order, as a reduce would, without an array a replication
+            for year in 0..<years { total += r.financial(index, year) }
+            return total
+        })
     }
 
     /// Cost by placement type, £m: the median in each financial year, and over the whole horizon
