@@ -84,7 +84,7 @@ public struct MonteCarloResult: Sendable {
     /// order, not once a position (which, memory-bound, was most of a large run's serial time).
     private func summaries(positions: Int, copy: (ReplicationResult, UnsafeMutablePointer<Double>, Int) -> Void) -> [MetricSummary] {
         let count = replications.count
-        guard count > 0 else { return (0..<positions).map { _ in MetricSummary([]) } }
+        guard count > 0, positions > 0 else { return (0..<positions).map { _ in MetricSummary([]) } }
         var table = [Double](repeating: 0, count: positions * count)  // [position * count + replication]
         table.withUnsafeMutableBufferPointer { table in
             for (r, replication) in replications.enumerated() { copy(replication, table.baseAddress! + r, count) }
