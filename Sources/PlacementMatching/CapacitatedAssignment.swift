@@ -68,10 +68,12 @@ public struct CapacitatedCostMatrix: ~Copyable, Sendable {
 public struct CapacitatedAssignmentSolver: ~Copyable, Sendable {
     /// The cost pass's buffers and the row types (see `CapacitatedSearch`, `RowTypes`).
     private var workspace = Workspace()
-    /// The Kuhn pass's state (rows held by each column, columns found dead, search stamps); `load`
-    /// also serves the check that each row fits its cheapest class.
+    /// The Kuhn pass's state: each column's load (which also serves the check that each row fits
+    /// its cheapest class), columns found dead, search stamps, and the rows each column holds (an
+    /// array of arrays: used only when that check fails, and its recursion reads them).
     private var load = ScratchList<Int>(), dead = ScratchList<Bool>(), visit = ScratchList<Int>()
     private var rowsOfColumn: [[Int]] = []
+    /// While rows are given types: the first row seen with each hash of pairs and costs.
     private var firstRowOfHash: [UInt64: Int] = [:]
     /// Counts searches, so a stamp never repeats within a solve.
     private var searches = 0

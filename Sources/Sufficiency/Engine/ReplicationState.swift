@@ -196,8 +196,9 @@ struct EntryGroup {
 }
 
 /// Children in the order they were added (those waiting for a place, those present). Removing a
-/// child leaves a hole, closed up once holes outnumber the children, so it costs O(1) rather than
-/// a search of the list (at national scale hundreds wait at once) and keeps the order.
+/// child leaves a hole, closed up once the holes outnumber the children by more than four, so it
+/// costs O(1) rather than a search of the list (at national scale hundreds wait at once), keeps the
+/// order, and leaves few holes for the loops over a short waiting list to skip.
 struct ChildList: Sequence {
     private var slots: [Int] = []
     private var slotOfChild: [Int]
