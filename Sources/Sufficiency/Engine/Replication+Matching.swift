@@ -151,9 +151,9 @@ extension Replication {
         guard !round.solving.isEmpty else { return }
         var wanted: UInt32 = 0  // bit per PlacementKind.index: a Set here cost more than it saved
         for row in round.needs.indices { wanted |= round.needs[row].kindBits }
-        assign(rows: round.solving.count, kinds: wanted, extra: { offers in
+        assign(rows: round.solving.count, kinds: wanted, extra: { batch, offers in
             guard !model.kinshipFirst else { return }  // kin compete on cost; each unit's own kin are a place only for it
-            for row in round.solving.indices where round.needs[row] == .fostering {
+            for row in batch where round.needs[row] == .fostering {
                 let first = round.firstChild(of: round.solving[row])
                 guard children[first].kinshipAvailable else { continue }
                 offers.append(Offer(column: MatchColumn(kind: .kinship, provider: row, area: children[first].homeArea), room: 1, placeClass: -1))
@@ -174,28 +174,40 @@ extension Replication {
     /// unit's own kin) to `rows` rows at the costs `cost` gives (nil: not allowed), assigns them at
     /// least total cost with each class taking as many rows as it has places, so the work is rows x
     /// classes, and hands each row in turn the place it takes (nil: none). The buffers are reused.
-    private func assign(rows: Int, kinds: UInt32, extra: (inout ScratchList<Offer>) -> Void = { _ in },
+    ///
+    /// Rows are taken in batches of at most the scenario's `batchSize`, in order: each batch is
+    /// offered what the batches before it left. A solve's search passes through the rows it has
+    /// already placed, so one solve over a national round's thousand units grows with the square of
+    /// the round; batches keep it in proportion to the units (and leave every council-sized round,
+    /// a few dozen units at most, one solve).
+    private func assign(rows: Int, kinds: UInt32, extra: (Range<Int>, inout ScratchList<Offer>) -> Void = { _, _ in },
                         cost: (Int, MatchColumn) -> Double?, take: (Int, MatchColumn?) -> Void) {
         let w = matching
         w.rowsOffered += rows
-        w.offers.removeAll()
-        collectOffers(of: kinds, into: &w.offers)
-        extra(&w.offers)
-        w.matrix.removeAll()
-        for j in w.offers.indices { w.matrix.appendColumn(capacity: w.offers[j].room) }
-        var allowed = false
-        for row in 0..<rows {
-            for j in w.offers.indices {
-                guard let c = cost(row, w.offers[j].column) else { continue }
-                w.matrix.allow(column: j, cost: c)
-                allowed = true
+        var first = 0
+        while first < rows {
+            let batch = first ..< min(rows, first + model.batchSize)
+            w.solves += 1
+            w.offers.removeAll()
+            collectOffers(of: kinds, into: &w.offers)
+            extra(batch, &w.offers)
+            w.matrix.removeAll()
+            for j in w.offers.indices { w.matrix.appendColumn(capacity: w.offers[j].room) }
+            var allowed = false
+            for row in batch {
+                for j in w.offers.indices {
+                    guard let c = cost(row, w.offers[j].column) else { continue }
+                    w.matrix.allow(column: j, cost: c)
+                    allowed = true
+                }
+                w.matrix.endRow()
             }
-            w.matrix.endRow()
-        }
-        if allowed { w.solver.solve(w.matrix, columnForRow: &w.columnForRow) }
-        for row in 0..<rows {
-            let j = allowed ? w.columnForRow[row] : -1
-            take(row, j >= 0 ? member(of: w.offers[j]) : nil)
+            if allowed { w.solver.solve(w.matrix, columnForRow: &w.columnForRow) }
+            for row in batch {
+                let j = allowed ? w.columnForRow[row - first] : -1
+                take(row, j >= 0 ? member(of: w.offers[j]) : nil)
+            }
+            first = batch.upperBound
         }
     }
 
@@ -351,8 +363,9 @@ final class MatchingWorkspace {
     var matrix = CapacitatedCostMatrix()
     var offers = ScratchList<Offer>()
     var columnForRow: [Int] = []
-    /// Rows offered places so far: the matching work done, which tests compare.
-    var rowsOffered = 0
+    /// Rows offered places so far, and the solves they took: the matching work done, which tests
+    /// compare.
+    var rowsOffered = 0, solves = 0
     /// The round's units, flat: unit u's children are `members[unit(u)]`.
     private(set) var members = ScratchList<Int>()
     private var unitStart = ScratchList<Int>()

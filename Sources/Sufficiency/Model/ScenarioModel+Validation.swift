@@ -500,6 +500,7 @@ extension ScenarioModel {
             v.within(value, ScenarioLimits.weight, "matching.weights.\(name)")
         }
         v.within(s.matching.roundEveryDays, ScenarioLimits.roundEveryDays, "matching.roundEveryDays")
+        v.within(s.matching.batchSize, ScenarioLimits.batchSize, "matching.batchSize")
         v.within(s.matching.stepDown.minimumWeeksInResidential, ScenarioLimits.weeks, "matching.stepDown.minimumWeeksInResidential")
         v.within(s.costs.inflationPerYear, ScenarioLimits.inflationPerYear, "costs.inflationPerYear")
         v.within(s.costs.stayingPutWeeklyCost, ScenarioLimits.pounds, "costs.stayingPutWeeklyCost")
@@ -570,6 +571,7 @@ extension ScenarioModel {
         weights = w
         kinshipFirst = s.matching.kinshipFirst
         roundEveryDays = s.matching.roundEveryDays
+        batchSize = s.matching.batchSize
         allowSiblingSplit = s.matching.allowSiblingSplit
         stepDownEnabled = s.matching.stepDown.enabled
         stepDownMinimumDays = Int((s.matching.stepDown.minimumWeeksInResidential * 7).rounded())

@@ -101,6 +101,7 @@ public struct ScenarioModel: Sendable {
     let weights: MatchingWeights
     let kinshipFirst: Bool
     let roundEveryDays: Int
+    let batchSize: Int
     let allowSiblingSplit: Bool
     let stepDownEnabled: Bool
     let stepDownMinimumDays: Int

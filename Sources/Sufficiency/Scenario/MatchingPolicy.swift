@@ -5,16 +5,19 @@ public struct MatchingPolicy: Codable, Equatable, Sendable {
     public var kinshipFirst: Bool
     /// Days between matching rounds while anyone is waiting (1 = daily).
     public var roundEveryDays: Int
+    /// The most waiting units (a child, or siblings placed together) one least-cost solve takes; a
+    /// round with more solves them in batches of this size, in the order they started waiting.
+    public var batchSize: Int
     /// Whether a sibling group no household can take together may be split.
     public var allowSiblingSplit: Bool
     public var stepDown: StepDownRule
     public var source: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case weights, kinshipFirst, roundEveryDays, allowSiblingSplit, stepDown, source }
+    enum CodingKeys: String, CodingKey, CaseIterable { case weights, kinshipFirst, roundEveryDays, batchSize, allowSiblingSplit, stepDown, source }
 
-    public init(weights: MatchingWeights, kinshipFirst: Bool, roundEveryDays: Int, allowSiblingSplit: Bool,
+    public init(weights: MatchingWeights, kinshipFirst: Bool, roundEveryDays: Int, batchSize: Int, allowSiblingSplit: Bool,
                 stepDown: StepDownRule, source: String? = nil) {
-        self.weights = weights; self.kinshipFirst = kinshipFirst; self.roundEveryDays = roundEveryDays
+        self.weights = weights; self.kinshipFirst = kinshipFirst; self.roundEveryDays = roundEveryDays; self.batchSize = batchSize
         self.allowSiblingSplit = allowSiblingSplit; self.stepDown = stepDown; self.source = source
     }
 
@@ -23,6 +26,7 @@ public struct MatchingPolicy: Codable, Equatable, Sendable {
         weights = try read(.weights, default: d.weights)
         kinshipFirst = try read(.kinshipFirst, default: d.kinshipFirst)
         roundEveryDays = try read(.roundEveryDays, default: d.roundEveryDays)
+        batchSize = try read(.batchSize, default: d.batchSize)
         allowSiblingSplit = try read(.allowSiblingSplit, default: d.allowSiblingSplit)
         stepDown = try read(.stepDown, default: d.stepDown)
         source = try read.optional(.source)

@@ -141,7 +141,7 @@ extension Scenario {
                 supportedAccommodation: MarketSettings(capacity: 45, locations: ["central": 0.5, "north": 0.3, "south": 0.2]))),
         matching: MatchingPolicy(
             weights: MatchingWeights(weeklyCost: 1, perMile: 10, over20Miles: 500, siblingSplit: 1_500, inHouseBonus: 150, inAreaBonus: 100),
-            kinshipFirst: true, roundEveryDays: 1, allowSiblingSplit: true,
+            kinshipFirst: true, roundEveryDays: 1, batchSize: 64, allowSiblingSplit: true,
             stepDown: StepDownRule(enabled: false, minimumWeeksInResidential: 12)),
         costs: Costs(inflationPerYear: 0.03, stayingPutWeeklyCost: 300),
         monteCarlo: MonteCarloSettings(replications: 500, seed: 20_250_401))

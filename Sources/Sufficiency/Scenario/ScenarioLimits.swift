@@ -40,6 +40,8 @@ public enum ScenarioLimits {
     public static let weight = -1_000_000.0...1_000_000
     /// Days between full matching rounds.
     public static let roundEveryDays = 1...365
+    /// Waiting units one matching solve takes.
+    public static let batchSize = 1...1_000_000
     /// Yearly price inflation: from -50% to +100%.
     public static let inflationPerYear = -0.5...1.0
     /// Replications in the file's Monte Carlo settings (the command line is checked the same way).

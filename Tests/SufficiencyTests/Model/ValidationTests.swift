@@ -29,10 +29,11 @@ struct ValidationTests {
     }
 
     @Test func everyProblemIsReportedNotJustTheFirst() throws {
-        let found = try problems(#"{"entries": {"trendPerYear": -2, "kinshipAvailable": 1.5}, "matching": {"roundEveryDays": 0}}"#)
+        let found = try problems(#"{"entries": {"trendPerYear": -2, "kinshipAvailable": 1.5}, "matching": {"roundEveryDays": 0, "batchSize": 0}}"#)
         #expect(found.contains("entries.trendPerYear: must be a number from -0.9 to 2, got -2"))
         #expect(found.contains("entries.kinshipAvailable: must be a probability from 0 to 1, got 1.5"))
         #expect(found.contains("matching.roundEveryDays: must be a whole number from 1 to 365, got 0"))
+        #expect(found.contains("matching.batchSize: must be a whole number from 1 to 1000000, got 0"))
     }
 
     @Test func moreInHouseChildrenThanPlacesIsAnError() throws {
