@@ -10,7 +10,8 @@ struct MatchColumn: Sendable, BitwiseCopyable {
 }
 
 /// Matching rounds: waiting children, grouped into sibling units, are assigned to free places at
-/// least total cost by the solver, need first: each unit is offered only places of the kind it
+/// least total cost by the solver (in batches of the scenario's `batchSize` units, longest waiting
+/// first; see `assign`), need first: each unit is offered only places of the kind it
 /// needs; units left over are offered, stage by stage, the kinds the scenario lists as substitutes
 /// (a substitution, counted); whoever cannot be placed waits in an emergency placement.
 ///
