@@ -4,6 +4,11 @@ import Foundation
 /// The package root, for the shipped scenario files.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+/// The shipped scenario `Scenarios/<name>.json`, loaded and validated as the commands load it.
+func shippedScenario(_ name: String) throws -> ScenarioModel {
+    try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/\(name).json").path)
+}
+
 /// A scratch folder for scenario files, removed when the test ends.
 final class ScenarioFolder {
     let url: URL

@@ -5,7 +5,7 @@ import Testing
 /// each batch solved at least cost with what the batches before it left.
 struct BatchTests {
     private func replication(_ name: String, scaledBy k: Int = 1, batchSize: Int, index: Int) throws -> Replication {
-        var scenario = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/\(name).json").path).scenario.scaled(by: k)
+        var scenario = try shippedScenario(name).scenario.scaled(by: k)
         scenario.matching.batchSize = batchSize
         let model = try ScenarioModel(validating: scenario, file: name)
         return Replication(model: model, catalog: MetricCatalog(model: model), seed: 5, index: index)

@@ -5,8 +5,8 @@ import Testing
 struct CommonRandomNumbersTests {
     @Test(arguments: ["recruit-40", "ifa-market-tightens", "step-down"])
     func demandIsIdenticalAcrossASupplyOrPolicyChange(variant: String) throws {
-        let base = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/baseline.json").path)
-        let other = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/\(variant).json").path)
+        let base = try shippedScenario("baseline")
+        let other = try shippedScenario(variant)
         let a = MonteCarloRunner.run(base, replications: 4, seed: 99)
         let b = MonteCarloRunner.run(other, replications: 4, seed: 99)
         let catalog = a.catalog

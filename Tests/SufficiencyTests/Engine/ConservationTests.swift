@@ -6,7 +6,7 @@ import Testing
 struct ConservationTests {
     @Test(arguments: ["baseline", "unitary-2015"])
     func childrenInCareAtEachYearEndAreStartPlusEntriesLessExits(name: String) throws {
-        let model = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/\(name).json").path)
+        let model = try shippedScenario(name)
         let result = MonteCarloRunner.run(model, replications: 10, seed: 5)
         let cla = MetricCatalog.childrenLookedAfter
         var checked = 0

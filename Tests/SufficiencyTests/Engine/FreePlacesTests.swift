@@ -8,7 +8,7 @@ import Testing
 struct FreePlacesTests {
     @Test(arguments: ["baseline", "recruit-20", "unitary-2015"])
     func theIndexListsExactlyTheFreePlacesAtTheEnd(name: String) throws {
-        let model = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/\(name).json").path)
+        let model = try shippedScenario(name)
         for index in 0..<3 {
             let replication = Replication(model: model, catalog: MetricCatalog(model: model), seed: 11, index: index)
             _ = replication.run()

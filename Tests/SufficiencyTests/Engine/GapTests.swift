@@ -5,7 +5,7 @@ import Testing
 /// band, one need and one sibling-group size; shares are shares.
 struct GapTests {
     @Test func eachDimensionAddsUpToTheTotals() throws {
-        let model = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/baseline.json").path)
+        let model = try shippedScenario("baseline")
         let result = MonteCarloRunner.run(model, replications: 6, seed: 4, threads: 2)
         let catalog = result.catalog
         var waited = 0.0

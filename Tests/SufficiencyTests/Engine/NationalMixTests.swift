@@ -4,7 +4,7 @@ import Testing
 /// The shipped baseline is the national picture of 31 March 2024 and holds it:
 /// nothing changes, so nothing should drift.
 struct NationalMixTests {
-    static let result = MonteCarloRunner.run(try! ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/baseline.json").path),
+    static let result = MonteCarloRunner.run(try! shippedScenario("baseline"),
                                              replications: 60, seed: 20_250_401)
 
     static func mean(_ name: String, _ snapshot: Int) -> Double {

@@ -4,10 +4,6 @@ import Testing
 /// Need first, supply second: what children need follows the scenario's needs; supply decides
 /// where it is met, and shows insufficiency as substitutions and waiting.
 struct PlacementNeedTests {
-    static func model(_ name: String) throws -> ScenarioModel {
-        try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/\(name).json").path)
-    }
-
     static func mean(_ result: MonteCarloResult, monthly name: String, snapshots: Range<Int>) -> Double {
         let metric = result.catalog.monthlyIndex(name)!
         let values = snapshots.flatMap { result.monthlyValues(metric, snapshot: $0) }
@@ -20,8 +16,8 @@ struct PlacementNeedTests {
     }
 
     @Test func recruitingMoreCarersMovesChildrenFromAgenciesToInHouseCarers() throws {
-        let base = MonteCarloRunner.run(try Self.model("baseline"), replications: 40, seed: 3)
-        let more = MonteCarloRunner.run(try Self.model("recruit-20"), replications: 40, seed: 3)
+        let base = MonteCarloRunner.run(try shippedScenario("baseline"), replications: 40, seed: 3)
+        let more = MonteCarloRunner.run(try shippedScenario("recruit-20"), replications: 40, seed: 3)
         let lastYear = 48..<61
         #expect(Self.mean(more, monthly: "inHouseFosterPlacements", snapshots: lastYear) > Self.mean(base, monthly: "inHouseFosterPlacements", snapshots: lastYear) + 20)
         #expect(Self.mean(more, monthly: "agencyFosterPlacements", snapshots: lastYear) < Self.mean(base, monthly: "agencyFosterPlacements", snapshots: lastYear) - 20)
@@ -34,9 +30,9 @@ struct PlacementNeedTests {
     }
 
     @Test func aTighterAgencyMarketShowsAsSubstitutionsAndWaiting() throws {
-        var tight = try Self.model("baseline").scenario
+        var tight = try shippedScenario("baseline").scenario
         tight.supply.markets.agencyFoster.capacity = 40
-        let base = MonteCarloRunner.run(try Self.model("baseline"), replications: 40, seed: 4)
+        let base = MonteCarloRunner.run(try shippedScenario("baseline"), replications: 40, seed: 4)
         let cut = MonteCarloRunner.run(try ScenarioModel(validating: tight, file: "tight"), replications: 40, seed: 4)
         // Children's homes take some of those who need foster care (a substitution); the rest wait.
         #expect(Self.total(cut, financial: "substitutionsBySought.fostering") > Self.total(base, financial: "substitutionsBySought.fostering") * 1.1)
@@ -44,7 +40,7 @@ struct PlacementNeedTests {
     }
 
     @Test func withAmpleSupplyEveryNeedIsMetAsNeeded() throws {
-        var ample = try Self.model("baseline").scenario
+        var ample = try shippedScenario("baseline").scenario
         ample.supply.markets.agencyFoster.capacity = 2_000
         ample.supply.markets.externalResidential.capacity = 2_000
         ample.supply.markets.supportedAccommodation.capacity = 2_000
@@ -69,7 +65,7 @@ struct PlacementNeedTests {
     }
 
     @Test func inHouseCarersAreNotFullWhenSomePlacesAreUnavailable() throws {
-        let result = MonteCarloRunner.run(try Self.model("baseline"), replications: 20, seed: 6)
+        let result = MonteCarloRunner.run(try shippedScenario("baseline"), replications: 20, seed: 6)
         let occupancy = Self.mean(result, monthly: "inHouseOccupancy", snapshots: 12..<61)
         #expect(occupancy < 1 - 0.18 + 0.02, "occupancy \(occupancy) with 18% of places unavailable")
     }

@@ -8,7 +8,7 @@ import Testing
 struct ReconsiderationTests {
     @Test(arguments: ["baseline", "ifa-market-tightens", "step-down", "unitary-2015"], [false, true])
     func offeringOnlyUnitsDueChangesNothing(name: String, variant: Bool) throws {
-        var scenario = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/\(name).json").path).scenario
+        var scenario = try shippedScenario(name).scenario
         if variant {
             scenario.matching.allowSiblingSplit = false
             scenario.matching.kinshipFirst = false

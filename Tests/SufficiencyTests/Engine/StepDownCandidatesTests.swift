@@ -6,7 +6,7 @@ import Testing
 /// move, final placement, leaving care.
 struct StepDownCandidatesTests {
     @Test func theResidentialListHoldsExactlyTheChildrenInResidentialCare() throws {
-        let model = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/step-down.json").path)
+        let model = try shippedScenario("step-down")
         let catalog = MetricCatalog(model: model)
         var listed = 0
         for index in 0..<4 {

@@ -5,7 +5,7 @@ import Testing
 /// A child's age band comes from a table by age in days; it must say what the bands' limits say.
 struct AgeBandTests {
     @Test func theBandOfEachAgeIsTheOneItsLimitsGive() throws {
-        let model = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/baseline.json").path)
+        let model = try shippedScenario("baseline")
         let upper = model.ageBandUpperDays
         #expect(upper.count == 5)
         for age in -3 ... upper[upper.count - 1] + 400 {

@@ -2,7 +2,7 @@ import Testing
 @testable import Sufficiency
 
 struct DeterminismTests {
-    private let model = try! ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/baseline.json").path)
+    private let model = try! shippedScenario("baseline")
 
     @Test func theSameSeedGivesTheSameNumbersOnOneThreadOrTwo() {
         let one = MonteCarloRunner.run(model, replications: 6, seed: 11, threads: 1)

@@ -14,7 +14,7 @@ struct ScenarioDecodingTests {
 
     @Test(arguments: ["baseline", "recruit-20", "recruit-40", "ifa-market-tightens", "step-down", "staying-put-rise", "unitary-2015"])
     func everyShippedScenarioLoadsAndValidates(name: String) throws {
-        let model = try ScenarioLoader.model(at: packageRoot.appendingPathComponent("Scenarios/\(name).json").path)
+        let model = try shippedScenario(name)
         #expect(model.scenario.name == name)
     }
 
